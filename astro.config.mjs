@@ -1,0 +1,13 @@
+// @ts-check
+import { defineConfig } from "astro/config";
+
+// Static site, no client framework. The build script may redirect the output (SO_OUT_DIR) so that a
+// failed build never replaces the dist/ being served.
+export default defineConfig({
+  site: process.env.SO_SITE_URL ?? "https://sous-objectif.fr",
+  output: "static",
+  outDir: process.env.SO_OUT_DIR ?? "./dist",
+  trailingSlash: "always",
+  build: { format: "directory", inlineStylesheets: "always" },
+  devToolbar: { enabled: false }
+});

@@ -1,0 +1,42 @@
+/**
+ * `npm run build`: checks the data, then builds the site into a fresh folder and swaps it in.
+ * On any problem the previous dist/ stays exactly as it was, so a bad CSV never takes the site down.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, renameSync, rmSync } from "node:fs";
+import { resolve } from "node:path";
+import { formatProblem, sortProblems } from "../src/lib/problems.ts";
+import { loadSite } from "../src/lib/site.ts";
+
+export function buildSite(root: string, outDir: string): void {
+  const site = loadSite(root);
+  if (site.problems.length > 0) {
+    const list = sortProblems(site.problems).map(formatProblem).join("\n");
+    throw new Error(`${list}\n\n${site.problems.length} problème(s) dans les données : construction annulée, dist/ inchangé.`);
+  }
+  const staging = resolve(root, ".build", "dist");
+  rmSync(staging, { recursive: true, force: true });
+  const astro = spawnSync(process.execPath, [resolve(root, "node_modules/astro/bin/astro.mjs"), "build", "--silent"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, SO_OUT_DIR: staging, ASTRO_TELEMETRY_DISABLED: "1" }
+  });
+  if (astro.status !== 0) throw new Error(`astro build a échoué (code ${astro.status}) : dist/ inchangé.`);
+  const target = resolve(root, outDir);
+  const previous = `${target}.previous`;
+  rmSync(previous, { recursive: true, force: true });
+  if (existsSync(target)) renameSync(target, previous);
+  renameSync(staging, target);
+  rmSync(previous, { recursive: true, force: true });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const started = Date.now();
+  try {
+    buildSite(process.cwd(), process.env.SO_DIST ?? "dist");
+    console.log(`Site construit dans dist/ en ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { chartFenceId, markdown } from "./markdown.ts";
+import type { Problem } from "./problems.ts";
+import { expected, parseYaml } from "./yaml-file.ts";
+
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+const day = z
+  .union([z.string(), z.date()], expected("a date YYYY-MM-DD"))
+  .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d))
+  .pipe(z.string().regex(isoDay, expected("a date YYYY-MM-DD")));
+
+export const FrontMatterSchema = z
+  .object(
+    {
+      title: z.string(expected("a title")).min(1),
+      date: day,
+      summary: z.string(expected("a summary")).min(1),
+      author: z.string().default("La rédaction"),
+      tags: z.array(z.string(), expected("a list of tags")).min(1, "expected at least one tag, found none"),
+      /** Ids of data/sources/: the list printed at the end of the article. */
+      sources: z.array(z.string(), expected("a list of source ids")).min(1, "expected at least one source, found none"),
+      /** Datasets the text quotes figures from, beyond those of its charts. */
+      datasets: z.array(z.string(), expected("a list of dataset ids")).default([]),
+      lead: z.boolean().default(false)
+    },
+    expected("front matter (title, date, summary, tags, sources)")
+  )
+  .strict();
+
+export type FrontMatter = z.output<typeof FrontMatterSchema>;
+
+export interface Article extends FrontMatter {
+  slug: string;
+  file: string;
+  body: string;
+  /** Line of the body's first line in the file, to locate problems found in the body. */
+  bodyLine: number;
+  charts: { id: string; line: number }[];
+  links: { href: string; line: number }[];
+  words: number;
+}
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
+
+/** Splits and validates one article file; the body's chart fences and links are listed for checking. */
+export function parseArticle(text: string, file: string, slug: string): { article?: Article; problems: Problem[] } {
+  const match = FRONT_MATTER.exec(text);
+  if (!match) return { problems: [{ file, line: 1, column: 1, message: "front matter: expected a block between --- lines at the top, found none" }] };
+  const fm = parseYaml(match[1]!, file, FrontMatterSchema, 1);
+  if (!fm.value) return { problems: fm.problems };
+  const body = text.slice(match[0].length);
+  const bodyLine = match[0].split("\n").length;
+  const tokens = markdown.parse(body, {});
+  const charts: Article["charts"] = [];
+  const links: Article["links"] = [];
+  const walk = (list: typeof tokens, line: number) => {
+    for (const t of list) {
+      const at = t.map ? bodyLine + t.map[0] : line;
+      const id = chartFenceId(t);
+      if (id !== undefined) charts.push({ id, line: at });
+      if (t.type === "link_open") links.push({ href: String(t.attrGet("href") ?? ""), line: at });
+      if (t.children) walk(t.children, at);
+    }
+  };
+  walk(tokens, bodyLine);
+  const problems: Problem[] = [];
+  body.split("\n").forEach((l, i) => {
+    const unsafe = /\]\(\s*<?\s*((?:javascript|vbscript|data|file):[^)\s]*)/i.exec(l);
+    if (unsafe) problems.push({ file, line: bodyLine + i, column: unsafe.index + 1, message: `link: expected an http(s) URL or a site path, found ${JSON.stringify(unsafe[1])}` });
+  });
+  const words = body.replace(/```[\s\S]*?```/g, "").split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  return { article: { ...fm.value, slug, file, body, bodyLine, charts, links, words }, problems };
+}
+
+/** Minutes to read, at 230 words a minute (French adult silent reading). */
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / 230));
+}

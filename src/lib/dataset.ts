@@ -1,0 +1,148 @@
+import type { Column, DatasetMeta } from "./dataset-meta.ts";
+import type { CsvRecord } from "./csv.ts";
+import { quote, type Problem } from "./problems.ts";
+
+export type Cell = string | number | null;
+export type Row = Record<string, Cell>;
+
+export interface Dataset {
+  id: string;
+  meta: DatasetMeta;
+  /** Typed rows, in file order; a missing value is null, never 0. */
+  rows: Row[];
+  /** Line of each row in the CSV, for messages that point back at the file. */
+  lines: number[];
+}
+
+/** What cells are checked against: the ids declared elsewhere in data/. */
+export interface Registry {
+  sourceIds: ReadonlySet<string>;
+  departementCodes: ReadonlySet<string>;
+}
+
+const INTEGER = /^-?\d+$/;
+const NUMBER = /^-?\d+(\.\d+)?$/;
+const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** Types one cell from its column declaration; returns the value or what was expected. */
+export function typeCell(raw: string, col: Column, registry: Registry): { value: Cell } | { expected: string } {
+  if (raw === "") return col.required ? { expected: `a value (column "${col.name}" is required; leave empty only where declared required: false)` } : { value: null };
+  switch (col.type) {
+    case "integer":
+      return INTEGER.test(raw) ? { value: Number(raw) } : { expected: "an integer" };
+    case "number":
+      return NUMBER.test(raw) ? { value: Number(raw) } : { expected: "a number (digits, '.' as decimal separator, no spaces or units)" };
+    case "date":
+      return isValidDate(raw) ? { value: raw } : { expected: "a date YYYY, YYYY-MM or YYYY-MM-DD" };
+    case "enum": {
+      const allowed = Object.keys(col.values ?? {});
+      return allowed.includes(raw) ? { value: raw } : { expected: `one of ${allowed.join(", ")}` };
+    }
+    case "departement":
+      return registry.departementCodes.has(raw) ? { value: raw } : { expected: "a département code of data/departements.csv (01…95, 2A, 2B, 971…976)" };
+    case "source":
+      return registry.sourceIds.has(raw) ? { value: raw } : { expected: "a source id declared in data/sources/" };
+    case "string":
+      return /[\n\r]/.test(raw) ? { expected: "a single line of text" } : raw.trim() !== raw ? { expected: "text without surrounding spaces" } : { value: raw };
+    case "text":
+      return { value: raw };
+  }
+}
+
+function isValidDate(raw: string): boolean {
+  const m = DATE.exec(raw);
+  if (!m) return false;
+  const [, y, mo, d] = m;
+  if (mo === undefined) return true;
+  const month = Number(mo);
+  if (month < 1 || month > 12) return false;
+  if (d === undefined) return true;
+  const day = Number(d);
+  const last = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
+  return day >= 1 && day <= last;
+}
+
+/**
+ * Types every record of a CSV against its metadata. Every problem is collected, so a maintainer
+ * fixes a file in one pass instead of one error per build.
+ */
+export function buildDataset(id: string, file: string, records: CsvRecord[], meta: DatasetMeta, registry: Registry): { dataset: Dataset; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const rows: Row[] = [];
+  const lines: number[] = [];
+  const dataset = { id, meta, rows, lines };
+  const header = records[0];
+  if (!header || (records.length === 1 && header.fields.length === 1 && header.fields[0] === "")) {
+    problems.push({ file, line: 1, column: 1, message: `empty file: expected a header line (${meta.columns.map((c) => c.name).join(",")}), found nothing` });
+    return { dataset, problems };
+  }
+  const declared = meta.columns.map((c) => c.name);
+  const headerProblems = checkHeader(header, declared, file);
+  problems.push(...headerProblems);
+  if (headerProblems.length > 0) return { dataset, problems };
+  if (records.length === 1) {
+    problems.push({ file, line: header.line + 1, column: 1, message: "header only: expected at least one data row, found none" });
+    return { dataset, problems };
+  }
+  const keyIndex = meta.key.map((k) => declared.indexOf(k));
+  const seen = new Map<string, number>();
+  for (const record of records.slice(1)) {
+    if (record.fields.length !== declared.length) {
+      const isBlank = record.fields.length === 1 && record.fields[0] === "";
+      problems.push({
+        file,
+        line: record.line,
+        column: Math.min(record.fields.length, declared.length) + (isBlank ? 0 : 1),
+        message: isBlank
+          ? `blank line: expected ${declared.length} fields, found an empty line`
+          : `wrong number of fields: expected ${declared.length} (${declared.join(",")}), found ${record.fields.length}`
+      });
+      continue;
+    }
+    const row: Row = {};
+    let ok = true;
+    meta.columns.forEach((col, i) => {
+      const raw = record.fields[i]!;
+      const typed = typeCell(raw, col, registry);
+      if ("expected" in typed) {
+        ok = false;
+        problems.push({ file, line: record.line, column: i + 1, message: `column "${col.name}": expected ${typed.expected}, found ${raw === "" ? "an empty cell" : quote(raw)}` });
+      } else row[col.name] = typed.value;
+    });
+    const key = keyIndex.map((i) => record.fields[i]).join("\u0000");
+    const first = seen.get(key);
+    if (first !== undefined) {
+      ok = false;
+      const shown = meta.key.map((k, j) => `${k}=${record.fields[keyIndex[j]!]}`).join(", ");
+      problems.push({ file, line: record.line, column: keyIndex[0]! + 1, message: `duplicate key: expected a unique (${meta.key.join(", ")}), found ${shown} already on line ${first}` });
+    } else seen.set(key, record.line);
+    if (ok) {
+      rows.push(row);
+      lines.push(record.line);
+    }
+  }
+  return { dataset, problems };
+}
+
+function checkHeader(header: CsvRecord, declared: string[], file: string): Problem[] {
+  const problems: Problem[] = [];
+  const found = header.fields;
+  found.forEach((name, i) => {
+    if (!declared.includes(name))
+      problems.push({ file, line: header.line, column: i + 1, message: `unknown column: expected one of ${declared.join(", ")}, found ${quote(name)}` });
+  });
+  declared.forEach((name, i) => {
+    if (!found.includes(name))
+      problems.push({ file, line: header.line, column: i + 1, message: `missing column: expected "${name}" (declared in the metadata), found none` });
+  });
+  if (problems.length === 0 && found.some((name, i) => declared[i] !== name))
+    problems.push({ file, line: header.line, column: 1, message: `column order: expected ${declared.join(",")}, found ${found.join(",")}` });
+  return problems;
+}
+
+/** French label of a cell: an enum code's label from the column dictionary, else the value itself. */
+export function labelOf(dataset: Dataset, column: string, code: Cell): string {
+  if (code === null) return "n.d.";
+  const col = dataset.meta.columns.find((c) => c.name === column);
+  return col?.values?.[String(code)] ?? String(code);
+}

@@ -1,0 +1,97 @@
+import { existsSync, readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import type { ChartSpec } from "../charts/define.ts";
+import { charts as chartSpecs } from "../charts/index.ts";
+import { renderChart, type RenderedChart } from "../charts/render.ts";
+import { parseArticle, type Article } from "./articles.ts";
+import { loadCatalogue, readText, type Catalogue } from "./catalogue.ts";
+import { ProblemsError, type Problem } from "./problems.ts";
+import { HttpUrl } from "./sources.ts";
+
+export interface Site {
+  catalogue: Catalogue;
+  articles: Article[];
+  charts: Map<string, RenderedChart>;
+  /** Every problem found in data/, content/ and the chart declarations. */
+  problems: Problem[];
+}
+
+/** Loads and cross-checks everything the site is built from. Never throws on bad input: it reports. */
+export function loadSite(root: string = process.cwd(), specs: ChartSpec[] = chartSpecs): Site {
+  const catalogue = loadCatalogue(root);
+  const problems = [...catalogue.problems];
+  const charts = new Map<string, RenderedChart>();
+  const unavailable = new Set<string>();
+  for (const spec of specs) {
+    const file = `src/charts/${spec.id}.ts`;
+    if (charts.has(spec.id)) problems.push({ file, message: `duplicate chart id: expected unique ids, found "${spec.id}" twice` });
+    const dataset = catalogue.datasets.get(spec.dataset);
+    if (catalogue.broken.has(spec.dataset)) {
+      unavailable.add(spec.id);
+      continue;
+    }
+    if (!dataset) {
+      problems.push({ file, message: `chart "${spec.id}": expected a dataset of data/, found "${spec.dataset}"` });
+      continue;
+    }
+    try {
+      charts.set(spec.id, renderChart(spec, dataset));
+    } catch (error) {
+      problems.push({ file, message: `chart "${spec.id}": expected it to render, found error ${(error as Error).message}` });
+    }
+  }
+  const articles = loadArticles(root, problems);
+  const routes = knownRoutes(articles, [...charts.keys(), ...unavailable]);
+  for (const a of articles) problems.push(...checkArticleReferences(a, catalogue, charts, routes, unavailable));
+  return { catalogue, articles, charts, problems };
+}
+
+function loadArticles(root: string, problems: Problem[]): Article[] {
+  const dir = join(root, "content", "articles");
+  if (!existsSync(dir)) return [];
+  const articles: Article[] = [];
+  for (const name of readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith(".md")).sort()) {
+    const file = relative(root, join(dir, name));
+    const text = readText(root, file, problems);
+    if (text === undefined) continue;
+    const slug = name.replace(/\.md$/, "").replace(/[\\/]/g, "-");
+    const parsed = parseArticle(text, file, slug);
+    problems.push(...parsed.problems);
+    if (parsed.article) articles.push(parsed.article);
+  }
+  return articles.sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
+}
+
+/** Site paths a Markdown link may point to. */
+export function knownRoutes(articles: Article[], chartIds: string[]): Set<string> {
+  return new Set(["/", "/articles/", ...articles.map((a) => `/articles/${a.slug}/`), ...chartIds.map((id) => `/graphiques/${id}/`)]);
+}
+
+function checkArticleReferences(a: Article, catalogue: Catalogue, charts: Map<string, RenderedChart>, routes: Set<string>, unavailable: Set<string>): Problem[] {
+  const problems: Problem[] = [];
+  const file = a.file;
+  for (const c of a.charts)
+    if (!charts.has(c.id) && !unavailable.has(c.id)) problems.push({ file, line: c.line, column: 1, message: `chart fence: expected a chart id (${[...charts.keys()].join(", ")}), found ${JSON.stringify(c.id)}` });
+  for (const id of a.sources)
+    if (!catalogue.sources.has(id)) problems.push({ file, line: 1, column: 1, message: `front matter "sources": expected a source id declared in data/sources/, found ${JSON.stringify(id)}` });
+  for (const id of a.datasets)
+    if (!catalogue.datasets.has(id)) problems.push({ file, line: 1, column: 1, message: `front matter "datasets": expected a dataset id of data/, found ${JSON.stringify(id)}` });
+  for (const link of a.links) {
+    if (link.href.startsWith("/")) {
+      const path = link.href.replace(/[?#].*$/, "");
+      if (!routes.has(path.endsWith("/") ? path : `${path}/`))
+        problems.push({ file, line: link.line, column: 1, message: `link: expected a page of the site, found ${JSON.stringify(link.href)}` });
+    } else if (!link.href.startsWith("#") && !link.href.startsWith("mailto:") && !HttpUrl.safeParse(link.href).success)
+      problems.push({ file, line: link.line, column: 1, message: `link: expected a well-formed http(s) URL, found ${JSON.stringify(link.href)}` });
+  }
+  return problems;
+}
+
+let cached: Site | undefined;
+
+/** The checked site, for pages: loading twice would render every chart twice. Bad input stops the build. */
+export function getSite(): Site {
+  cached ??= loadSite();
+  if (cached.problems.length > 0) throw new ProblemsError(cached.problems);
+  return cached;
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { charts } from "../../src/charts/index.ts";
+import { loadSite } from "../../src/lib/site.ts";
+
+/** Plot's own practice: normalise, then compare with the SVG committed in tests/charts/output/. */
+function normalise(svg: string): string {
+  return svg.replace(/></g, ">\n<").replace(/(\d+\.\d{3})\d+/g, "$1") + "\n";
+}
+
+const site = loadSite();
+
+describe("chart snapshots", () => {
+  it("every declared chart renders", () => {
+    expect([...site.charts.keys()].sort()).toEqual(charts.map((c) => c.id).sort());
+  });
+  for (const spec of charts) {
+    it(`${spec.id} matches tests/charts/output/${spec.id}.svg`, async () => {
+      const chart = site.charts.get(spec.id);
+      expect(chart, `chart ${spec.id} did not render`).toBeDefined();
+      await expect(normalise(chart!.svg)).toMatchFileSnapshot(`output/${spec.id}.svg`);
+    });
+  }
+});

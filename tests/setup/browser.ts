@@ -1,0 +1,63 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Debian's Chromium, with the flags this sandbox needs (no downloads, no background network). */
+export function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (see .ci/run)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"]
+  });
+}
+
+/** Every page of a built site, as URL paths ("/", "/articles/x/"), from its index.html files. */
+export function builtPages(distDir: string): string[] {
+  const pages: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name === "index.html") pages.push("/" + relative(distDir, dir).split(sep).filter(Boolean).map((s) => `${s}/`).join(""));
+    }
+  };
+  walk(distDir);
+  return pages.sort();
+}
+
+export interface PageReport {
+  consoleErrors: string[];
+  failedRequests: string[];
+  foreignRequests: string[];
+}
+
+/** Opens a page and records what a reader's browser would complain about. */
+export async function visit(page: Page, url: string): Promise<PageReport> {
+  const report: PageReport = { consoleErrors: [], failedRequests: [], foreignRequests: [] };
+  const origin = new URL(url).origin;
+  page.on("console", (m) => m.type() === "error" && report.consoleErrors.push(m.text()));
+  page.on("pageerror", (e) => report.consoleErrors.push(e.message));
+  page.on("requestfailed", (r) => report.failedRequests.push(`${r.url()} (${r.failure()?.errorText})`));
+  page.on("response", (r) => r.status() >= 400 && report.failedRequests.push(`${r.url()} (${r.status()})`));
+  page.on("request", (r) => {
+    const u = new URL(r.url());
+    if (u.protocol.startsWith("http") && u.origin !== origin) report.foreignRequests.push(r.url());
+  });
+  await page.goto(url, { waitUntil: "load" });
+  return report;
+}
+
+const AXE_SOURCE = readFileSync(join(import.meta.dirname, "..", "..", "node_modules", "axe-core", "axe.min.js"), "utf8");
+
+/** axe-core violations (WCAG 2.0/2.1/2.2 A and AA), as "rule: target" lines. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  });
+  return violations;
+}
