@@ -109,6 +109,7 @@ export function checkFiguresInExcerpts(dataset: Dataset, file: string): Problem[
 function loadSources(root: string, problems: Problem[], declaredButInvalid: Set<string>): Map<string, Source> {
   const sources = new Map<string, Source>();
   const where = new Map<string, string>();
+  const byUrl = new Map<string, string>();
   const dir = join(root, "data", "sources");
   if (!existsSync(dir)) {
     problems.push({ file: "data/sources/", message: "missing sources: expected data/sources/*.yaml, found no folder" });
@@ -125,6 +126,10 @@ function loadSources(root: string, problems: Problem[], declaredButInvalid: Set<
       if (typeof id === "string") declaredButInvalid.add(id);
     }
     for (const source of parsed.values) {
+      const sameUrl = source.url ? byUrl.get(source.url) : undefined;
+      if (sameUrl && sameUrl !== source.id)
+        problems.push({ file: path, line: lineOf(text, `id: ${source.id}`), column: 1, message: `duplicate source URL: expected one id per page, found "${source.id}" and "${sameUrl}" for ${source.url}` });
+      else if (source.url) byUrl.set(source.url, source.id);
       const first = where.get(source.id);
       if (first) problems.push({ file: path, line: lineOf(text, `id: ${source.id}`), column: 1, message: `duplicate source id: expected ids unique across data/sources/, found "${source.id}" also in ${first}` });
       else {

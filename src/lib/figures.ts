@@ -15,6 +15,32 @@ const WORDS: Record<string, number> = {
   "un millier": 1000
 };
 
+const UNITS: Record<string, number> = {
+  deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12,
+  treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, vingts: 20, trente: 30, quarante: 40,
+  cinquante: 50, soixante: 60, cent: 100, cents: 100, mille: 1000
+};
+const NUMBER_WORDS = new RegExp(`\\b(?:${Object.keys(UNITS).join("|")})(?:(?:-| et | )(?:un|${Object.keys(UNITS).join("|")}))*\\b`, "g");
+
+/**
+ * Reads a French number written in words, as press excerpts do (« treize », « quarante-six »,
+ * « quatre-vingt-dix », « deux cents »). « un » alone is never read, it is mostly an article.
+ */
+function wordsToNumber(words: string): number {
+  let total = 0;
+  let current = 0;
+  for (const w of words.split(/-| et | /)) {
+    const n = w === "un" ? 1 : UNITS[w] ?? 0;
+    if (n === 100) current = (current || 1) * 100;
+    else if (n === 1000) {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else if (n === 20 && current % 100 === 4) current = current - 4 + 80; // quatre-vingt
+    else current += n;
+  }
+  return total + current;
+}
+
 const SPACES = /[\u00a0\u202f\u2009\u2007]/g;
 const NUMBER_TOKEN = /\d+(?:(?:[ .,]|, )\d+)*/g;
 
@@ -23,6 +49,7 @@ export function numbersIn(excerpt: string): number[] {
   const text = excerpt.replace(SPACES, " ").toLowerCase();
   const found = new Set<number>();
   for (const [words, n] of Object.entries(WORDS)) if (text.includes(words)) found.add(n);
+  for (const [words] of text.matchAll(NUMBER_WORDS)) found.add(wordsToNumber(words));
   for (const [token] of text.matchAll(NUMBER_TOKEN)) for (const n of readings(token)) found.add(n);
   return [...found];
 }

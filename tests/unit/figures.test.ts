@@ -13,7 +13,14 @@ describe("excerptShows(excerpt, value)", () => {
     ["une soixantaine de médecins", 60],
     ["un millier de médecins", 1000],
     ["soit 7 332 € en 2023", 7332],
-    ["une hausse de 15.8 %", 15.8]
+    ["une hausse de 15.8 %", 15.8],
+    ["Treize médecins du département", 13],
+    ["la mise sous entente préalable de quarante-six médecins", 46],
+    ["quatre-vingt-dix lettres", 90],
+    ["soixante-dix-sept", 77],
+    ["vingt et un jours", 21],
+    ["deux cents généralistes", 200],
+    ["six médecins sur les neuf", 9]
   ])("finds the figure in %j → %d", (excerpt, value) => {
     expect(excerptShows(excerpt, value)).toBe(true);
   });
@@ -21,7 +28,9 @@ describe("excerptShows(excerpt, value)", () => {
     ["atteint 10,2 milliards", 10],
     ["en 2013", 13],
     ["4,1 milliards", 4.2],
-    ["près de 70 médecins", 60]
+    ["près de 70 médecins", 60],
+    ["un médecin", 1],
+    ["quatre-vingts", 4]
   ])("does not find a figure that is not written in %j → %d", (excerpt, value) => {
     expect(excerptShows(excerpt, value)).toBe(false);
   });
