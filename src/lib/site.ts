@@ -4,8 +4,9 @@ import type { ChartSpec } from "../charts/define.ts";
 import { charts as chartSpecs } from "../charts/index.ts";
 import { renderChart, type RenderedChart } from "../charts/render.ts";
 import { parseArticle, type Article } from "./articles.ts";
-import { loadCatalogue, readText, type Catalogue } from "./catalogue.ts";
+import { loadCatalogue, readText, REFERENCE_DATASET, type Catalogue } from "./catalogue.ts";
 import { ProblemsError, type Problem } from "./problems.ts";
+import { allRoutes } from "./routes.ts";
 import { HttpUrl } from "./sources.ts";
 
 export interface Site {
@@ -41,7 +42,12 @@ export function loadSite(root: string = process.cwd(), specs: ChartSpec[] = char
     }
   }
   const articles = loadArticles(root, problems);
-  const routes = knownRoutes(articles, [...charts.keys(), ...unavailable]);
+  const routes = allRoutes({
+    articleSlugs: articles.map((a) => a.slug),
+    chartIds: [...charts.keys(), ...unavailable],
+    datasetIds: [...catalogue.datasets.keys(), ...catalogue.broken],
+    departementCodes: catalogue.datasets.get(REFERENCE_DATASET)?.rows.map((r) => String(r.code)) ?? []
+  });
   for (const a of articles) problems.push(...checkArticleReferences(a, catalogue, charts, routes, unavailable));
   return { catalogue, articles, charts, problems };
 }
@@ -60,11 +66,6 @@ function loadArticles(root: string, problems: Problem[]): Article[] {
     if (parsed.article) articles.push(parsed.article);
   }
   return articles.sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
-}
-
-/** Site paths a Markdown link may point to. */
-export function knownRoutes(articles: Article[], chartIds: string[]): Set<string> {
-  return new Set(["/", "/articles/", ...articles.map((a) => `/articles/${a.slug}/`), ...chartIds.map((id) => `/graphiques/${id}/`)]);
 }
 
 function checkArticleReferences(a: Article, catalogue: Catalogue, charts: Map<string, RenderedChart>, routes: Set<string>, unavailable: Set<string>): Problem[] {
