@@ -7,6 +7,7 @@ export default defineConfig({
   site: process.env.SO_SITE_URL ?? "https://sous-objectif.fr",
   output: "static",
   outDir: process.env.SO_OUT_DIR ?? "./dist",
+  cacheDir: process.env.SO_CACHE_DIR ?? "./node_modules/.astro",
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "always" },
   devToolbar: { enabled: false }

@@ -3,7 +3,7 @@
  * On any problem the previous dist/ stays exactly as it was, so a bad CSV never takes the site down.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { formatProblem, sortProblems } from "../src/lib/problems.ts";
 import { loadSite } from "../src/lib/site.ts";
@@ -14,20 +14,26 @@ export function buildSite(root: string, outDir: string): void {
     const list = sortProblems(site.problems).map(formatProblem).join("\n");
     throw new Error(`${list}\n\n${site.problems.length} problème(s) dans les données : construction annulée, dist/ inchangé.`);
   }
-  const staging = resolve(root, ".build", "dist");
-  rmSync(staging, { recursive: true, force: true });
+  // Per-process staging and cache: two builds at once (tests, a maintainer) never write into each other.
+  mkdirSync(resolve(root, ".build"), { recursive: true });
+  const work = mkdtempSync(resolve(root, ".build", "run-"));
+  const staging = resolve(work, "dist");
   const astro = spawnSync(process.execPath, [resolve(root, "node_modules/astro/bin/astro.mjs"), "build", "--silent"], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, SO_OUT_DIR: staging, ASTRO_TELEMETRY_DISABLED: "1" }
+    env: { ...process.env, SO_OUT_DIR: staging, SO_CACHE_DIR: resolve(work, "cache"), ASTRO_TELEMETRY_DISABLED: "1" }
   });
-  if (astro.status !== 0) throw new Error(`astro build a échoué (code ${astro.status}) : dist/ inchangé.`);
+  if (astro.status !== 0) {
+    rmSync(work, { recursive: true, force: true });
+    throw new Error(`astro build a échoué (code ${astro.status}) : dist/ inchangé.`);
+  }
   const target = resolve(root, outDir);
   const previous = `${target}.previous`;
   rmSync(previous, { recursive: true, force: true });
   if (existsSync(target)) renameSync(target, previous);
   renameSync(staging, target);
   rmSync(previous, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

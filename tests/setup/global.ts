@@ -1,3 +1,4 @@
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import { resolve } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -24,7 +25,8 @@ let server: Server | undefined;
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   process.env.TZ = "Europe/Paris";
-  const distDir = resolve(ROOT, ".build", "test-dist");
+  mkdirSync(resolve(ROOT, ".build"), { recursive: true });
+  const distDir = resolve(mkdtempSync(resolve(ROOT, ".build", "test-")), "dist");
   project.provide("buildError", "");
   if (process.env.SO_SKIP_BUILD) project.provide("buildError", "SO_SKIP_BUILD is set: the site was not built");
   else
@@ -40,5 +42,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("siteUrl", `http://127.0.0.1:${port}`);
   return async () => {
     await new Promise((ok) => server?.close(ok));
+    rmSync(resolve(distDir, ".."), { recursive: true, force: true });
   };
 }
