@@ -21,6 +21,8 @@ export const FrontMatterSchema = z
       sources: z.array(z.string(), expected("a list of source ids")).min(1, "expected at least one source, found none"),
       /** Datasets the text quotes figures from, beyond those of its charts. */
       datasets: z.array(z.string(), expected("a list of dataset ids")).default([]),
+      /** Ids of data/evenements.csv this article tells: the timeline links back to the article. */
+      events: z.array(z.string(), expected("a list of event ids")).default([]),
       lead: z.boolean().default(false)
     },
     expected("front matter (title, date, summary, tags, sources)")

@@ -77,6 +77,9 @@ function checkArticleReferences(a: Article, catalogue: Catalogue, charts: Map<st
     if (!catalogue.sources.has(id)) problems.push({ file, line: 1, column: 1, message: `front matter "sources": expected a source id declared in data/sources/, found ${JSON.stringify(id)}` });
   for (const id of a.datasets)
     if (!catalogue.datasets.has(id)) problems.push({ file, line: 1, column: 1, message: `front matter "datasets": expected a dataset id of data/, found ${JSON.stringify(id)}` });
+  const eventIds = new Set(catalogue.datasets.get("evenements")?.rows.map((r) => String(r.id)) ?? []);
+  for (const id of a.events)
+    if (!eventIds.has(id)) problems.push({ file, line: 1, column: 1, message: `front matter "events": expected an event id of data/evenements.csv, found ${JSON.stringify(id)}` });
   for (const link of a.links) {
     if (link.href.startsWith("/")) {
       const path = link.href.replace(/[?#].*$/, "");
