@@ -1,3 +1,4 @@
+import { isValidDate } from "./dataset.ts";
 import { z } from "zod";
 import { chartFenceId, markdown } from "./markdown.ts";
 import type { Problem } from "./problems.ts";
@@ -7,7 +8,7 @@ const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 const day = z
   .union([z.string(), z.date()], expected("a date YYYY-MM-DD"))
   .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d))
-  .pipe(z.string().regex(isoDay, expected("a date YYYY-MM-DD")));
+  .pipe(z.string().refine((d) => isoDay.test(d) && isValidDate(d), expected("a date YYYY-MM-DD")));
 
 export const FrontMatterSchema = z
   .object(
@@ -35,6 +36,8 @@ export interface Article extends FrontMatter {
   slug: string;
   file: string;
   body: string;
+  /** Raw front matter, to locate problems in its references (it starts on line 2 of the file). */
+  frontMatter: string;
   /** Line of the body's first line in the file, to locate problems found in the body. */
   bodyLine: number;
   charts: { id: string; line: number }[];
@@ -71,10 +74,22 @@ export function parseArticle(text: string, file: string, slug: string): { articl
     if (unsafe) problems.push({ file, line: bodyLine + i, column: unsafe.index + 1, message: `link: expected an http(s) URL or a site path, found ${JSON.stringify(unsafe[1])}` });
   });
   const words = body.replace(/```[\s\S]*?```/g, "").split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
-  return { article: { ...fm.value, slug, file, body, bodyLine, charts, links, words }, problems };
+  return { article: { ...fm.value, slug, file, frontMatter: match[1]!, body, bodyLine, charts, links, words }, problems };
 }
 
 /** Minutes to read, at 230 words a minute (French adult silent reading). */
 export function readingMinutes(words: number): number {
   return Math.max(1, Math.round(words / 230));
+}
+
+/** Line and column of a value in an article's front matter (for problems about its references). */
+export function frontMatterPosition(article: Pick<Article, "frontMatter">, field: string, value: string): { line: number; column: number } {
+  const lines = article.frontMatter.split("\n");
+  const fieldLine = Math.max(0, lines.findIndex((l) => l.startsWith(`${field}:`)));
+  for (let i = fieldLine; i < lines.length; i++) {
+    if (i > fieldLine && /^\S/.test(lines[i]!)) break;
+    const col = lines[i]!.search(new RegExp(`(?<![\\w-])${value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w-])`));
+    if (col >= 0) return { line: i + 2, column: col + 1 };
+  }
+  return { line: fieldLine + 2, column: 1 };
 }

@@ -16,6 +16,8 @@ export interface Catalogue {
   datasets: Map<string, Dataset>;
   /** Datasets declared but unreadable: their problems are reported once, dependents stay silent. */
   broken: Set<string>;
+  /** Source ids whose declaration is invalid (already reported): citing them is not reported again. */
+  invalidSourceIds: Set<string>;
   sources: Map<string, Source>;
   problems: Problem[];
 }
@@ -67,7 +69,7 @@ export function loadCatalogue(root: string): Catalogue {
   }
   if (!datasets.has(REFERENCE_DATASET))
     problems.push({ file: `data/${REFERENCE_DATASET}.csv`, message: "missing reference: expected the 101 départements (npm run data:departements), found none" });
-  return { root, datasets, broken, sources, problems };
+  return { root, datasets, broken, invalidSourceIds, sources, problems };
 }
 
 export function loadDataset(root: string, id: string, registry: Registry, problems: Problem[]): Dataset | undefined {

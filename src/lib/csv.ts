@@ -4,6 +4,8 @@ export interface CsvRecord {
   /** 1-based line where the record starts (a quoted cell may span several lines). */
   line: number;
   fields: string[];
+  /** Set on the last record when a quoted cell is never closed: d3 reads the rest of the file into it. */
+  unterminated?: boolean;
 }
 
 /**
@@ -13,11 +15,13 @@ export interface CsvRecord {
 export function parseCsv(text: string): CsvRecord[] {
   const normalized = text.replace(/\r\n?/g, "\n");
   const rows = csvParseRows(normalized);
-  const starts = recordStartLines(normalized);
-  return rows.map((fields, i) => ({ line: starts[i] ?? starts.length, fields }));
+  const { starts, inQuotes } = recordStartLines(normalized);
+  const records: CsvRecord[] = rows.map((fields, i) => ({ line: starts[i] ?? starts.length, fields }));
+  if (inQuotes && records.length > 0) records[records.length - 1]!.unterminated = true;
+  return records;
 }
 
-function recordStartLines(text: string): number[] {
+function recordStartLines(text: string): { starts: number[]; inQuotes: boolean } {
   const starts: number[] = [];
   let line = 1;
   let inQuotes = false;
@@ -34,5 +38,5 @@ function recordStartLines(text: string): number[] {
       if (!inQuotes) atRecordStart = true;
     }
   }
-  return starts;
+  return { starts, inQuotes };
 }

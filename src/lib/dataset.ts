@@ -49,7 +49,7 @@ export function typeCell(raw: string, col: Column, registry: Registry): { value:
   }
 }
 
-function isValidDate(raw: string): boolean {
+export function isValidDate(raw: string): boolean {
   const m = DATE.exec(raw);
   if (!m) return false;
   const [, y, mo, d] = m;
@@ -87,6 +87,10 @@ export function buildDataset(id: string, file: string, records: CsvRecord[], met
   const keyIndex = meta.key.map((k) => declared.indexOf(k));
   const seen = new Map<string, number>();
   for (const record of records.slice(1)) {
+    if (record.unterminated) {
+      problems.push({ file, line: record.line, column: record.fields.length, message: 'unterminated quote: expected a closing " for the cell opened here, found the end of the file' });
+      continue;
+    }
     if (record.fields.length !== declared.length) {
       const isBlank = record.fields.length === 1 && record.fields[0] === "";
       problems.push({

@@ -3,8 +3,9 @@ import { join, relative } from "node:path";
 import type { ChartSpec } from "../charts/define.ts";
 import { charts as chartSpecs } from "../charts/index.ts";
 import { renderChart, type RenderedChart } from "../charts/render.ts";
-import { parseArticle, type Article } from "./articles.ts";
+import { frontMatterPosition, parseArticle, type Article } from "./articles.ts";
 import { loadCatalogue, readText, REFERENCE_DATASET, type Catalogue } from "./catalogue.ts";
+import { loadGlossary, type Glossary } from "./glossary.ts";
 import { ProblemsError, type Problem } from "./problems.ts";
 import { allRoutes } from "./routes.ts";
 import { HttpUrl } from "./sources.ts";
@@ -13,6 +14,8 @@ export interface Site {
   catalogue: Catalogue;
   articles: Article[];
   charts: Map<string, RenderedChart>;
+  /** content/glossaire.yaml, checked: the glossary page and the first-use markup of articles. */
+  glossary: Glossary;
   /** Every problem found in data/, content/ and the chart declarations. */
   problems: Problem[];
 }
@@ -36,12 +39,13 @@ export function loadSite(root: string = process.cwd(), specs: ChartSpec[] = char
       continue;
     }
     try {
-      charts.set(spec.id, renderChart(spec, dataset));
+      charts.set(spec.id, renderChart(spec, dataset, catalogue));
     } catch (error) {
       problems.push({ file, message: `chart "${spec.id}": expected it to render, found error ${(error as Error).message}` });
     }
   }
   const articles = loadArticles(root, problems);
+  const glossary = loadGlossary(root, problems);
   const routes = allRoutes({
     articleSlugs: articles.map((a) => a.slug),
     chartIds: [...charts.keys(), ...unavailable],
@@ -49,7 +53,7 @@ export function loadSite(root: string = process.cwd(), specs: ChartSpec[] = char
     departementCodes: catalogue.datasets.get(REFERENCE_DATASET)?.rows.map((r) => String(r.code)) ?? []
   });
   for (const a of articles) problems.push(...checkArticleReferences(a, catalogue, charts, routes, unavailable));
-  return { catalogue, articles, charts, problems };
+  return { catalogue, articles, charts, glossary, problems };
 }
 
 function loadArticles(root: string, problems: Problem[]): Article[] {
@@ -74,12 +78,12 @@ function checkArticleReferences(a: Article, catalogue: Catalogue, charts: Map<st
   for (const c of a.charts)
     if (!charts.has(c.id) && !unavailable.has(c.id)) problems.push({ file, line: c.line, column: 1, message: `chart fence: expected a chart id (${[...charts.keys()].join(", ")}), found ${JSON.stringify(c.id)}` });
   for (const id of a.sources)
-    if (!catalogue.sources.has(id)) problems.push({ file, line: 1, column: 1, message: `front matter "sources": expected a source id declared in data/sources/, found ${JSON.stringify(id)}` });
+    if (!catalogue.sources.has(id) && !catalogue.invalidSourceIds.has(id)) problems.push({ file, ...frontMatterPosition(a, "sources", id), message: `front matter "sources": expected a source id declared in data/sources/, found ${JSON.stringify(id)}` });
   for (const id of a.datasets)
-    if (!catalogue.datasets.has(id)) problems.push({ file, line: 1, column: 1, message: `front matter "datasets": expected a dataset id of data/, found ${JSON.stringify(id)}` });
+    if (!catalogue.datasets.has(id)) problems.push({ file, ...frontMatterPosition(a, "datasets", id), message: `front matter "datasets": expected a dataset id of data/, found ${JSON.stringify(id)}` });
   const eventIds = new Set(catalogue.datasets.get("evenements")?.rows.map((r) => String(r.id)) ?? []);
   for (const id of a.events)
-    if (!eventIds.has(id)) problems.push({ file, line: 1, column: 1, message: `front matter "events": expected an event id of data/evenements.csv, found ${JSON.stringify(id)}` });
+    if (!eventIds.has(id)) problems.push({ file, ...frontMatterPosition(a, "events", id), message: `front matter "events": expected an event id of data/evenements.csv, found ${JSON.stringify(id)}` });
   for (const link of a.links) {
     if (link.href.startsWith("/")) {
       const path = link.href.replace(/[?#].*$/, "");

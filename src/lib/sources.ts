@@ -1,12 +1,12 @@
+import { isValidDate } from "./dataset.ts";
 import { z } from "zod";
 import { expected } from "./yaml-file.ts";
 
-const partialDate = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const dateField = (what: string) =>
   z
     .union([z.string(), z.number(), z.date()], expected(what))
     .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d)))
-    .pipe(z.string().regex(partialDate, expected(what)));
+    .pipe(z.string().refine(isValidDate, expected(what)));
 
 /** A URL a reader can follow: absolute http(s), nothing a browser would execute. */
 export const HttpUrl = z
