@@ -1,6 +1,7 @@
 import { formatDate } from "../lib/format.ts";
 import { escapeHtml } from "../lib/html.ts";
 import type { Source } from "../lib/sources.ts";
+import { seriesClass, type LegendItem } from "./define.ts";
 import type { RenderedChart } from "./render.ts";
 
 /** The sources of the rows drawn, in first-use order: a chart credits exactly what it shows. */
@@ -15,20 +16,55 @@ export function sourceLabel(s: Source): string {
 }
 
 /**
- * The chart as it appears in an article or on its own page: title, subtitle, the SVG, its sources
- * and a link to the table and downloads. Returned as markup because Markdown fences need a string.
+ * The chart as it appears in an article or on its own page: title, subtitle, the SVG, its legend, its
+ * sources and a link to the table and downloads. Returned as markup because Markdown fences need a string.
+ * A responsive chart carries both drawings; the narrow one replaces the wide one in narrow columns
+ * (rules inside the narrow SVG), while the wide one stays the named, described image for assistive technology.
  */
 export function figureHtml(chart: RenderedChart, sources: Map<string, Source>, options: { linkToPage?: boolean } = {}): string {
   const { spec } = chart;
   const credits = chartSources(chart, sources).map(sourceLabel);
   const link = options.linkToPage ?? true;
+  const plot = chart.svgNarrow
+    ? `<div class="chart__variant chart__variant--wide">${chart.svg}</div><div class="chart__variant chart__variant--narrow">${chart.svgNarrow}</div>`
+    : chart.svg;
   return [
-    `<figure class="chart" id="graphique-${escapeHtml(spec.id)}">`,
+    `<figure class="chart" id="graphique-${escapeHtml(spec.id)}" data-chart="${escapeHtml(spec.id)}">`,
     `<figcaption class="chart__caption"><span class="chart__title">${escapeHtml(spec.title)}</span>`,
     `<span class="chart__subtitle">${escapeHtml(spec.subtitle)}</span></figcaption>`,
-    `<div class="chart__plot">${chart.svg}</div>`,
-    `<p class="chart__source">${credits.length > 1 ? "Sources" : "Source"}\u00a0: ${escapeHtml(credits.join(" ; "))}. Graphique\u00a0: Sous objectif.</p>`,
+    `<div class="chart__plot">${plot}</div>`,
+    legendHtml(chart.legend),
+    `<p class="chart__source">${credits.length > 1 ? "Sources" : "Source"}\u00a0: ${creditsHtml(credits, link ? `/graphiques/${spec.id}/#panneau-sources` : "#panneau-sources")}. Graphique\u00a0: Sous objectif.${spec.credit ? ` ${escapeHtml(spec.credit)}.` : ""}</p>`,
     link ? `<p class="chart__more"><a href="/graphiques/${escapeHtml(spec.id)}/">Données, sources et téléchargements<span class="visually-hidden"> du graphique « ${escapeHtml(spec.title)} »</span></a></p>` : "",
     `</figure>`
   ].join("\n");
+}
+
+/** The sources of a figure; a long list names the first ones and links to the full list. */
+function creditsHtml(credits: string[], fullList: string): string {
+  if (credits.length <= 8) return escapeHtml(credits.join(" ; "));
+  return `${escapeHtml(credits.slice(0, 5).join(" ; "))} et <a href="${escapeHtml(fullList)}">${credits.length - 5} autres sources</a>`;
+}
+
+/** The series under the chart, each with its swatch: direct, and with JavaScript a row of toggles. */
+export function legendHtml(items: LegendItem[]): string {
+  if (items.length === 0) return "";
+  const entries = items.map((item) => {
+    const key = seriesClass(item.key).split(" ").pop()!;
+    return `<li data-serie="${escapeHtml(key)}" style="display:flex;gap:.4rem;align-items:baseline">${swatch(item)}<span>${escapeHtml(item.label)}</span></li>`;
+  });
+  return `<ul class="chart__legend" aria-label="Légende" style="list-style:none;margin:.5rem 0 0;padding:0;display:flex;flex-wrap:wrap;gap:.2rem 1.2rem;font-size:.85rem;line-height:1.35">${entries.join("")}</ul>`;
+}
+
+export function swatch(item: LegendItem): string {
+  const c = escapeHtml(item.color);
+  const shape =
+    item.shape === "line"
+      ? `<line x1="1" x2="15" y1="6" y2="6" stroke="${c}" stroke-width="2.5"/><circle cx="8" cy="6" r="3.5" fill="${c}"/>`
+      : item.shape === "ring"
+        ? `<circle cx="8" cy="6" r="4" fill="#fff" stroke="${c}" stroke-width="1.8"/>`
+        : item.shape === "bar"
+          ? `<rect x="1" y="1" width="14" height="10" fill="${c}"/>`
+          : `<circle cx="8" cy="6" r="5" fill="${c}"/>`;
+  return `<svg width="16" height="12" viewBox="0 0 16 12" aria-hidden="true" style="flex:none;align-self:center">${shape}</svg>`;
 }

@@ -1,5 +1,36 @@
 import type { ChartSpec } from "./define.ts";
+import bayonneMobilisation from "./bayonne-mobilisation.ts";
+import campagnesMedecins from "./campagnes-medecins.ts";
+import chronologieEvenements from "./chronologie-evenements.ts";
+import controlesAssures from "./controles-assures.ts";
+import enqueteLlanta from "./enquete-llanta.ts";
+import carteEvenements from "./carte-evenements.ts";
+import carteJoursIj2010 from "./carte-jours-ij-2010.ts";
+import carteMedecinsCibles from "./carte-medecins-cibles.ts";
+import carteMedecinsCibles2023 from "./carte-medecins-cibles-2023.ts";
+import cartePopulation from "./carte-population.ts";
+import ijCroissancePeriodes from "./ij-croissance-periodes.ts";
+import ijDecomposition from "./ij-decomposition.ts";
+import ijDepensesMaladie from "./ij-depenses-maladie.ts";
+import ijJournees from "./ij-journees.ts";
 import ijRisques2023 from "./ij-risques-2023.ts";
 
 /** Every chart of the site. Adding a chart: one module in this folder, one line here. */
-export const charts: ChartSpec[] = [ijRisques2023];
+export const charts: ChartSpec[] = [
+  ijDepensesMaladie,
+  ijRisques2023,
+  ijJournees,
+  ijCroissancePeriodes,
+  ijDecomposition,
+  campagnesMedecins,
+  controlesAssures,
+  enqueteLlanta,
+  bayonneMobilisation,
+  chronologieEvenements,
+  // Maps (src/charts/carte-svg.ts): one per line.
+  carteMedecinsCibles,
+  carteMedecinsCibles2023,
+  carteJoursIj2010,
+  carteEvenements,
+  cartePopulation
+];

@@ -1,26 +1,73 @@
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 import { labelOf, type Dataset, type Row } from "../lib/dataset.ts";
-import type { ChartSpec } from "./define.ts";
+import type { Catalogue } from "../lib/catalogue.ts";
+import { NARROW_WIDTH, WIDE_WIDTH, type ChartContext, type ChartSpec, type LegendItem } from "./define.ts";
 
 export interface RenderedChart {
   spec: ChartSpec;
   rows: Row[];
-  /** Inline SVG (or Plot's figure when it carries a legend), ready for the page. */
+  /** Inline SVG (or Plot's figure when it carries a legend), ready for the page: named and described. */
   svg: string;
+  /** Narrow drawing of a responsive chart, shown instead of `svg` in narrow columns; hidden from assistive technology. */
+  svgNarrow?: string;
+  /** The text alternative, as written from the rows drawn. */
+  alt: string;
+  /** The series and their colours, for the legend under the chart (empty when the chart has none). */
+  legend: LegendItem[];
 }
 
 /**
  * Renders a chart to static markup at build time. Plot builds the DOM with linkedom's document,
  * so the chart is in the HTML and shows without JavaScript.
  */
-export function renderChart(spec: ChartSpec, dataset: Dataset): RenderedChart {
+export function renderChart(spec: ChartSpec, dataset: Dataset, catalogue?: Catalogue): RenderedChart {
   const rows = spec.rows(dataset);
+  const base: ChartContext = {
+    label: (column, code) => labelOf(dataset, column, code ?? null),
+    dataset,
+    catalogue,
+    source: (id) => catalogue?.sources.get(id),
+    narrow: false,
+    width: WIDE_WIDTH
+  };
+  const alt = spec.describe ? spec.describe(rows, base) : spec.alt;
+  const legend = spec.legend ? spec.legend(rows, base) : [];
+  if (spec.svg) return { spec, rows, svg: spec.svg(rows, base), alt, legend };
+  const wide = draw(spec, rows, base);
+  makeAccessible(wide.node, spec, alt, wide.document);
+  const chart: RenderedChart = { spec, rows, svg: tidy(wide.node.outerHTML), alt, legend };
+  if (spec.responsive) {
+    const narrow = draw(spec, rows, { ...base, narrow: true, width: NARROW_WIDTH });
+    silence(narrow.node);
+    const svg = narrow.node.tagName.toLowerCase() === "svg" ? narrow.node : narrow.node.querySelector("svg");
+    svg?.setAttribute("aria-hidden", "true");
+    const style = narrow.document.createElementNS("http://www.w3.org/2000/svg", "style");
+    style.textContent = VARIANT_CSS;
+    svg?.insertBefore(style, svg.firstChild);
+    chart.svgNarrow = tidy(narrow.node.outerHTML);
+  }
+  return chart;
+}
+
+/**
+ * Which drawing shows: the narrow one in columns narrower than BREAKPOINT, the wide one otherwise. The
+ * wide one is only visually hidden (clipped away, its box kept), so it stays the chart's accessible image. Carried inside the narrow
+ * SVG, so that the rule travels with the figure wherever it is placed (article, chart page, embed).
+ */
+const BREAKPOINT = 540;
+const VARIANT_CSS = [
+  `.chart__plot{container-type:inline-size;position:relative}`,
+  `@container (max-width:${BREAKPOINT - 0.02}px){.chart__variant--wide{position:absolute;inset:0;overflow:hidden;clip-path:inset(50%);pointer-events:none}}`,
+  `@container (min-width:${BREAKPOINT}px){.chart__variant--narrow{display:none}}`
+].join("");
+
+function draw(spec: ChartSpec, rows: Row[], ctx: ChartContext): { node: Element; document: Document } {
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
-  const options = spec.plot(rows, { label: (column, code) => labelOf(dataset, column, code) });
-  const node = Plot.plot({ style: { fontFamily: "inherit", fontSize: "12px" }, ...options, document }) as unknown as Element;
-  makeAccessible(node, spec, document);
-  return { spec, rows, svg: tidy(node.outerHTML) };
+  if (!spec.plot) throw new Error(`chart "${spec.id}": expected a plot or an svg function, found neither`);
+  const options = spec.plot(rows, ctx);
+  const node = Plot.plot({ style: { fontFamily: "inherit", fontSize: "12px" }, width: ctx.width, ...options, document }) as unknown as Element;
+  return { node, document };
 }
 
 /**
@@ -28,13 +75,9 @@ export function renderChart(spec: ChartSpec, dataset: Dataset): RenderedChart {
  * that allows a name). The chart is named and described once, on the <svg>, and its parts are left silent:
  * the data table beside every chart is the accessible reading of the numbers.
  */
-function makeAccessible(root: Element, spec: ChartSpec, document: Document): void {
+function makeAccessible(root: Element, spec: ChartSpec, alt: string, document: Document): void {
   const svg = root.tagName.toLowerCase() === "svg" ? root : root.querySelector("svg");
-  for (const el of root.querySelectorAll("[aria-label], [aria-description]")) {
-    if (el === svg) continue;
-    el.removeAttribute("aria-label");
-    el.removeAttribute("aria-description");
-  }
+  silence(root, svg);
   if (!svg) return;
   const titleId = `graphique-${spec.id}-titre`;
   const descId = `graphique-${spec.id}-desc`;
@@ -43,13 +86,21 @@ function makeAccessible(root: Element, spec: ChartSpec, document: Document): voi
   title.textContent = spec.title;
   const desc = document.createElementNS("http://www.w3.org/2000/svg", "desc");
   desc.setAttribute("id", descId);
-  desc.textContent = spec.alt;
+  desc.textContent = alt;
   svg.insertBefore(desc, svg.firstChild);
   svg.insertBefore(title, svg.firstChild);
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-labelledby", titleId);
   svg.setAttribute("aria-describedby", descId);
   svg.removeAttribute("aria-label");
+}
+
+function silence(root: Element, keep?: Element | null): void {
+  for (const el of root.querySelectorAll("[aria-label], [aria-description]")) {
+    if (el === keep) continue;
+    el.removeAttribute("aria-label");
+    el.removeAttribute("aria-description");
+  }
 }
 
 /** Rounds coordinates (Plot emits 125.00000000000001): smaller pages and stable snapshots. */
