@@ -1,43 +1,130 @@
-import type { Browser } from "playwright-core";
+import { readFileSync } from "node:fs";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, builtPages, launchBrowser, visit } from "../setup/browser.ts";
+import { axeViolations, launchBrowser } from "../setup/browser.ts";
 import { builtSite } from "../setup/site.ts";
+import { chartHeights, checkVisibleFocus, horizontalOverflow, htmlPages, open, overflowingElements, pageFile, pagesByType, spread, unnamedCharts } from "./lib.ts";
+
+/**
+ * Every page of the built site, as a reader's browser sees it. The list is read from dist/, so a page
+ * added by anyone is covered without editing this file.
+ *
+ * What runs where, and why (CI budget: the whole `npm test` in < 20 minutes on 2 cores):
+ * - phone (390×844): EVERY page — console errors, failed and foreign requests, axe WCAG 2.2 A/AA,
+ *   charts as named SVG, no horizontal scroll. The narrow width is where data-dependent problems show
+ *   (a long label, a wide table), so nothing is sampled here.
+ * - desktop (1280×800): every page TYPE (the template a path belongs to: "/", "/carte/", one article…)
+ *   and, inside a family of pages built from one template with different data (101 départements,
+ *   every chart, every embed…), up to DESKTOP_SAMPLE pages spread over the family, first and last
+ *   included. A template bug shows on any member; data-dependent bugs are caught at phone width.
+ * - keyboard: for each page type, its first page at both widths, tabbing through the whole page and
+ *   comparing the focus style of up to 25 tab stops spread over it.
+ * - JavaScript disabled: every page that has a figure.chart (charts are drawn at build time).
+ * - 320 px: every page, no horizontal scroll (the WCAG reflow width).
+ * One browser for the file, one context per width (tabs are cheap, contexts are not).
+ */
+const DESKTOP_SAMPLE = 6;
 
 const { siteUrl, distDir } = builtSite();
-const pages = builtPages(distDir);
+const pages = htmlPages(distDir);
+const types = pagesByType(pages);
+const desktopPages = [...types.values()].flatMap((family) => spread(family, DESKTOP_SAMPLE));
+const html = (path: string) => readFileSync(pageFile(distDir, path), "utf8");
+const withCharts = pages.filter((p) => /<figure\b[^>]*class="chart\b/.test(html(p)));
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => browser?.close());
 
-describe("every built page, in Chromium", () => {
-  it("the build has the pages a reader expects", () => {
-    expect(pages).toEqual(expect.arrayContaining(["/", "/articles/", "/graphiques/"]));
+function sharedContext(options: Parameters<Browser["newContext"]>[0]): () => BrowserContext {
+  let context: BrowserContext;
+  beforeAll(async () => {
+    context = await browser.newContext(options);
   });
+  afterAll(async () => context?.close());
+  return () => context;
+}
 
-  for (const path of pages) {
-    it(`${path}: loads cleanly, charts in the HTML, no axe violation`, async () => {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-      const page = await context.newPage();
-      const report = await visit(page, siteUrl + path);
-      expect(report).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
-      const figures = await page.locator("figure.chart").count();
-      expect(await page.locator("figure.chart svg[role=img]").count()).toBe(figures);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-      expect(await axeViolations(page)).toEqual([]);
-      await context.close();
+function readerChecks(width: number, height: number, list: string[]) {
+  const context = sharedContext({ viewport: { width, height } });
+  for (const path of list) {
+    it(`${path} at ${width} px: loads cleanly, charts in the HTML, no scroll, no axe violation`, async () => {
+      const { page, report } = await open(context(), siteUrl + path);
+      try {
+        expect(report, "console errors, failed or third-party requests").toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
+        expect(await unnamedCharts(page), "figure.chart without a named svg[role=img|group]").toEqual([]);
+        const overflow = await horizontalOverflow(page);
+        expect(overflow > 0 ? `+${overflow} px: ${(await overflowingElements(page)).join(", ")}` : "none", "horizontal scroll").toBe("none");
+        expect(await axeViolations(page), "axe-core WCAG 2.2 A/AA violations").toEqual([]);
+      } finally {
+        await page.close();
+      }
     });
   }
+}
 
-  it("charts still show with JavaScript disabled", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    for (const path of pages.filter((p) => p.startsWith("/graphiques/") && p !== "/graphiques/")) {
-      await page.goto(siteUrl + path);
-      const box = await page.locator("figure.chart svg").first().boundingBox();
-      expect(box?.height ?? 0, path).toBeGreaterThan(50);
-    }
-    await context.close();
+describe("the built site", () => {
+  it("has the pages a reader expects", () => {
+    expect(pages).toEqual(expect.arrayContaining(["/", "/articles/", "/graphiques/"]));
   });
+});
+
+describe("every page at phone width (390 px)", () => readerChecks(390, 844, pages));
+
+describe(`every page type at desktop width (1280 px), up to ${DESKTOP_SAMPLE} pages per family`, () => readerChecks(1280, 800, desktopPages));
+
+describe("keyboard: every interactive element shows where the focus is", () => {
+  for (const [width, height] of [
+    [390, 844],
+    [1280, 800]
+  ] as const) {
+    const context = sharedContext({ viewport: { width, height } });
+    for (const [type, family] of types) {
+      const path = family[0]!;
+      it(`${type} (${path}) at ${width} px`, async () => {
+        const { page } = await open(context(), siteUrl + path);
+        try {
+          const focus = await checkVisibleFocus(page);
+          expect(focus.stops, "tab stops reached").toBeGreaterThan(0);
+          expect(focus.invisible, `tab stops without a visible focus style (${focus.checked} checked of ${focus.stops})`).toEqual([]);
+        } finally {
+          await page.close();
+        }
+      });
+    }
+  }
+});
+
+describe("charts are drawn without JavaScript", () => {
+  const context = sharedContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+  it("some page has a chart", () => expect(withCharts.length).toBeGreaterThan(0));
+  for (const path of withCharts) {
+    it(`${path}: every figure.chart has an <svg> taller than 50 px`, async () => {
+      const { page } = await open(context(), siteUrl + path);
+      try {
+        const heights = await chartHeights(page);
+        expect(heights.length).toBeGreaterThan(0);
+        expect(heights.filter((c) => !(c.height > 50))).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
+
+describe("no horizontal scroll at 320 px (WCAG 1.4.10 reflow)", () => {
+  const context = sharedContext({ viewport: { width: 320, height: 640 } });
+  it("every page", async () => {
+    const overflowing: string[] = [];
+    const page = await context().newPage();
+    for (const path of pages) {
+      await page.goto(siteUrl + path, { waitUntil: "load" });
+      const overflow = await horizontalOverflow(page);
+      if (overflow > 0) overflowing.push(`${path} (+${overflow} px): ${(await overflowingElements(page, 2)).join(", ")}`);
+    }
+    await page.close();
+    expect(overflowing).toEqual([]);
+  }, 300_000);
 });
