@@ -5,7 +5,7 @@ import type { PageReport } from "../setup/browser.ts";
 
 /**
  * Every HTML page of a built site as URL paths: "/x/" for x/index.html, "/404.html" for other files.
- * Unlike builtPages() it also lists stand-alone HTML files (the 404 page is a page a reader sees).
+ * Stand-alone HTML files are listed too: the 404 page is a page a reader sees.
  */
 export function htmlPages(distDir: string): string[] {
   const pages: string[] = [];

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { htmlPages } from "../browser/lib.ts";
+import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -13,18 +14,9 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Every page of a built site, as URL paths ("/", "/articles/x/"), from its index.html files. */
+/** Every page of a built site served as a directory, as URL paths ("/", "/articles/x/"). */
 export function builtPages(distDir: string): string[] {
-  const pages: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name === "index.html") pages.push("/" + relative(distDir, dir).split(sep).filter(Boolean).map((s) => `${s}/`).join(""));
-    }
-  };
-  walk(distDir);
-  return pages.sort();
+  return htmlPages(distDir).filter((p) => p.endsWith("/"));
 }
 
 export interface PageReport {
