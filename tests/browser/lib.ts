@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
-import type { PageReport } from "../setup/browser.ts";
+import { watch, type PageReport } from "../setup/browser.ts";
 
 /**
  * Every HTML page of a built site as URL paths: "/x/" for x/index.html, "/404.html" for other files.
@@ -60,17 +60,8 @@ export function spread<T>(list: T[], n: number): T[] {
  * tab exists, before navigation (e.g. to listen for dialogs the page opens while loading).
  */
 export async function open(context: BrowserContext, url: string, before?: (page: Page) => void): Promise<{ page: Page; report: PageReport }> {
-  const report: PageReport = { consoleErrors: [], failedRequests: [], foreignRequests: [] };
-  const origin = new URL(url).origin;
   const page = await context.newPage();
-  page.on("console", (m) => m.type() === "error" && report.consoleErrors.push(m.text()));
-  page.on("pageerror", (e) => report.consoleErrors.push(e.message));
-  page.on("requestfailed", (r) => report.failedRequests.push(`${r.url()} (${r.failure()?.errorText})`));
-  page.on("response", (r) => r.status() >= 400 && report.failedRequests.push(`${r.url()} (${r.status()})`));
-  page.on("request", (r) => {
-    const u = new URL(r.url());
-    if (u.protocol !== "data:" && u.protocol !== "blob:" && u.protocol !== "about:" && u.origin !== origin) report.foreignRequests.push(r.url());
-  });
+  const report = watch(page, url);
   before?.(page);
   await page.goto(url, { waitUntil: "load" });
   return { page, report };

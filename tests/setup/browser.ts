@@ -25,8 +25,8 @@ export interface PageReport {
   foreignRequests: string[];
 }
 
-/** Opens a page and records what a reader's browser would complain about. */
-export async function visit(page: Page, url: string): Promise<PageReport> {
+/** Records on a page what a reader's browser would complain about: errors, failed and foreign requests. */
+export function watch(page: Page, url: string): PageReport {
   const report: PageReport = { consoleErrors: [], failedRequests: [], foreignRequests: [] };
   const origin = new URL(url).origin;
   page.on("console", (m) => m.type() === "error" && report.consoleErrors.push(m.text()));
@@ -37,6 +37,12 @@ export async function visit(page: Page, url: string): Promise<PageReport> {
     const u = new URL(r.url());
     if (u.protocol.startsWith("http") && u.origin !== origin) report.foreignRequests.push(r.url());
   });
+  return report;
+}
+
+/** Opens a page and records what a reader's browser would complain about. */
+export async function visit(page: Page, url: string): Promise<PageReport> {
+  const report = watch(page, url);
   await page.goto(url, { waitUntil: "load" });
   return report;
 }
