@@ -5,6 +5,8 @@
  */
 import { Resvg } from "@resvg/resvg-js";
 import { parseHTML } from "linkedom";
+import type { LegendItem } from "../src/charts/define.ts";
+import { swatchShape } from "../src/charts/figure.ts";
 import { escapeHtml } from "../src/lib/html.ts";
 import { RESVG_FONT, textWidth, wrapText, type FontName } from "./fonts.ts";
 
@@ -22,7 +24,7 @@ export interface PngChart {
   spec: { id: string; title: string; subtitle: string };
   svg: string;
   /** Series named under the chart (src/charts/define.ts LegendItem), drawn under it in the image too. */
-  legend?: { label: string; color: string; shape?: string }[];
+  legend?: Pick<LegendItem, "label" | "color" | "shape">[];
 }
 
 interface Block {
@@ -100,22 +102,13 @@ function seriesLegend(items: NonNullable<PngChart["legend"]>, width: number, y: 
   let top = y;
   const parts: string[] = [];
   for (const item of items) {
-    const c = escapeHtml(item.color);
     const w = 22 + textWidth(item.label, "sans", size) + 18;
     if (x > 0 && x + w > width) {
       x = 0;
       top += row;
     }
     const cy = top + 8;
-    parts.push(
-      item.shape === "line"
-        ? `<line x1="${x + 1}" x2="${x + 15}" y1="${cy}" y2="${cy}" stroke="${c}" stroke-width="2.5"/><circle cx="${x + 8}" cy="${cy}" r="3.5" fill="${c}"/>`
-        : item.shape === "ring"
-          ? `<circle cx="${x + 8}" cy="${cy}" r="4" fill="#fff" stroke="${c}" stroke-width="1.8"/>`
-          : item.shape === "bar"
-            ? `<rect x="${x + 1}" y="${cy - 5}" width="14" height="10" fill="${c}"/>`
-            : `<circle cx="${x + 8}" cy="${cy}" r="5" fill="${c}"/>`
-    );
+    parts.push(swatchShape(item, x, cy));
     parts.push(textLines([item.label], x + 22, top + 1, "sans", size, row, INK).markup);
     x += w;
   }

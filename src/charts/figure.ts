@@ -56,15 +56,19 @@ export function legendHtml(items: LegendItem[]): string {
   return `<ul class="chart__legend" aria-label="Légende" style="list-style:none;margin:.5rem 0 0;padding:0;display:flex;flex-wrap:wrap;gap:.2rem 1.2rem;font-size:.85rem;line-height:1.35">${entries.join("")}</ul>`;
 }
 
-export function swatch(item: LegendItem): string {
+/** A legend swatch's shape (dot, ring, line or bar) centred on y = cy, from x: the HTML legend and the PNG draw the same. */
+export function swatchShape(item: Pick<LegendItem, "color" | "shape">, x: number, cy: number): string {
   const c = escapeHtml(item.color);
-  const shape =
-    item.shape === "line"
-      ? `<line x1="1" x2="15" y1="6" y2="6" stroke="${c}" stroke-width="2.5"/><circle cx="8" cy="6" r="3.5" fill="${c}"/>`
-      : item.shape === "ring"
-        ? `<circle cx="8" cy="6" r="4" fill="#fff" stroke="${c}" stroke-width="1.8"/>`
-        : item.shape === "bar"
-          ? `<rect x="1" y="1" width="14" height="10" fill="${c}"/>`
-          : `<circle cx="8" cy="6" r="5" fill="${c}"/>`;
+  return item.shape === "line"
+    ? `<line x1="${x + 1}" x2="${x + 15}" y1="${cy}" y2="${cy}" stroke="${c}" stroke-width="2.5"/><circle cx="${x + 8}" cy="${cy}" r="3.5" fill="${c}"/>`
+    : item.shape === "ring"
+      ? `<circle cx="${x + 8}" cy="${cy}" r="4" fill="#fff" stroke="${c}" stroke-width="1.8"/>`
+      : item.shape === "bar"
+        ? `<rect x="${x + 1}" y="${cy - 5}" width="14" height="10" fill="${c}"/>`
+        : `<circle cx="${x + 8}" cy="${cy}" r="5" fill="${c}"/>`;
+}
+
+export function swatch(item: LegendItem): string {
+  const shape = swatchShape(item, 0, 6);
   return `<svg width="16" height="12" viewBox="0 0 16 12" aria-hidden="true" style="flex:none;align-self:center">${shape}</svg>`;
 }
