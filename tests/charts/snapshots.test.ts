@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { charts } from "../../src/charts/index.ts";
 import { loadSite } from "../../src/lib/site.ts";
+import { matchesSnapshotFile } from "../setup/snapshot.ts";
 
 /** Plot's own practice: normalise, then compare with the SVG committed in tests/charts/output/. */
 function normalise(svg: string): string {
@@ -17,7 +18,7 @@ describe("chart snapshots", () => {
     it(`${spec.id} matches tests/charts/output/${spec.id}.svg`, async () => {
       const chart = site.charts.get(spec.id);
       expect(chart, `chart ${spec.id} did not render`).toBeDefined();
-      await expect(normalise(chart!.svg)).toMatchFileSnapshot(`output/${spec.id}.svg`);
+      await matchesSnapshotFile(normalise(chart!.svg), `output/${spec.id}.svg`, import.meta.filename);
     });
   }
 });
