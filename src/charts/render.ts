@@ -36,10 +36,12 @@ export function renderChart(spec: ChartSpec, dataset: Dataset, catalogue?: Catal
   if (spec.svg) return { spec, rows, svg: spec.svg(rows, base), alt, legend };
   const wide = draw(spec, rows, base);
   makeAccessible(wide.node, spec, alt, wide.document);
+  fontVariantAsStyle(wide.node);
   const chart: RenderedChart = { spec, rows, svg: tidy(wide.node.outerHTML), alt, legend };
   if (spec.responsive) {
     const narrow = draw(spec, rows, { ...base, narrow: true, width: NARROW_WIDTH });
     silence(narrow.node);
+    fontVariantAsStyle(narrow.node);
     const svg = narrow.node.tagName.toLowerCase() === "svg" ? narrow.node : narrow.node.querySelector("svg");
     svg?.setAttribute("aria-hidden", "true");
     const style = narrow.document.createElementNS("http://www.w3.org/2000/svg", "style");
@@ -100,6 +102,22 @@ function silence(root: Element, keep?: Element | null): void {
     if (el === keep) continue;
     el.removeAttribute("aria-label");
     el.removeAttribute("aria-description");
+  }
+}
+
+/**
+ * Plot writes `font-variant="tabular-nums"` on text groups, but the SVG `font-variant` attribute only takes
+ * CSS 2 values (normal, small-caps): the Nu HTML Checker rejects it, and browsers ignore it. The same intent,
+ * valid and applied, is the CSS property `font-variant-numeric` in the element's style.
+ */
+function fontVariantAsStyle(root: Element): void {
+  const elements = [root, ...root.querySelectorAll("[font-variant]")].filter((el) => el.hasAttribute("font-variant"));
+  for (const el of elements) {
+    const value = el.getAttribute("font-variant")!;
+    el.removeAttribute("font-variant");
+    const property = /^(normal|small-caps)$/.test(value) ? "font-variant" : "font-variant-numeric";
+    const style = (el.getAttribute("style") ?? "").replace(/;?\s*$/, "");
+    el.setAttribute("style", `${style ? `${style};` : ""}${property}:${value}`);
   }
 }
 
