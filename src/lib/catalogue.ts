@@ -5,6 +5,7 @@ import { DatasetMetaSchema } from "./dataset-meta.ts";
 import { buildDataset, type Dataset, type Registry } from "./dataset.ts";
 import { excerptShows } from "./figures.ts";
 import type { Problem } from "./problems.ts";
+import { checkRepublicationOnly } from "./source-tiers.ts";
 import { SourceSchema, type Source } from "./sources.ts";
 import { decodeUtf8 } from "./text.ts";
 import { parseYaml, parseYamlList } from "./yaml-file.ts";
@@ -65,6 +66,7 @@ export function loadCatalogue(root: string): Catalogue {
       continue;
     }
     datasets.set(id, dataset);
+    problems.push(...checkRepublicationOnly(dataset, `data/${id}.csv`, sources));
     if (id === REFERENCE_DATASET) for (const row of dataset.rows) registry.departementCodes.add(String(row.code));
   }
   if (!datasets.has(REFERENCE_DATASET))

@@ -20,6 +20,26 @@ export const HttpUrl = z
     }
   }, expected("an http(s) URL"));
 
+/**
+ * How far a source can be trusted to speak for itself, shown next to it wherever it is listed:
+ * a reader weighs « selon la DREES » and « selon un site qui recopie un article » differently.
+ */
+export const SOURCE_TIERS = {
+  officiel: "officiel",
+  presse: "presse",
+  "partie prenante": "partie prenante",
+  republication: "republication"
+} as const;
+export type SourceTier = keyof typeof SOURCE_TIERS;
+
+/** What each tier means, for the legend of the sources page. */
+export const TIER_DEFINITIONS: Record<SourceTier, string> = {
+  officiel: "organisme public, loi, décision ou rapport officiel",
+  presse: "rédaction de presse",
+  "partie prenante": "syndicat, association, caisse, assureur ou entreprise qui parle pour elle-même",
+  republication: "miroir, agrégateur ou copie d'un texte publié ailleurs"
+};
+
 export const SourceSchema = z
   .object(
     {
@@ -32,14 +52,22 @@ export const SourceSchema = z
       date: dateField("a publication date YYYY, YYYY-MM or YYYY-MM-DD"),
       date_note: z.string().nullish(),
       accessed: dateField("an access date YYYY-MM-DD"),
-      licence: z.string().nullish()
+      licence: z.string().nullish(),
+      tier: z.enum(Object.keys(SOURCE_TIERS) as [SourceTier, ...SourceTier[]], expected(`a tier (${Object.keys(SOURCE_TIERS).join(", ")})`)),
+      /**
+       * Why a republication is cited at all (« seule copie retrouvée de l'article de X »), shown to
+       * readers beside the source; without it, a figure may not rest on this source alone.
+       */
+      republication_note: z.string(expected("a note saying why this copy is cited")).trim().min(1, "expected a note saying why this copy is cited, found an empty text").nullish()
     },
-    expected("a source (id, title, publisher, url, date, accessed)")
+    expected("a source (id, title, publisher, url, date, accessed, tier)")
   )
   .strict()
   .superRefine((s, ctx) => {
     if (s.url === null && !s.date_note)
       ctx.addIssue({ code: "custom", path: ["date_note"], message: "expected a note saying where to find a source without URL, found none" });
+    if (s.republication_note && s.tier !== "republication")
+      ctx.addIssue({ code: "custom", path: ["republication_note"], message: `expected republication_note only on a source of tier republication, found it on tier ${s.tier}` });
   });
 
 export type Source = z.output<typeof SourceSchema>;

@@ -47,6 +47,8 @@ function writeCorpus(root: string): void {
     `- id: so-pwned
   title: ${JSON.stringify(`${short(0)} Rapport ${short(5)}`)}
   publisher: ${JSON.stringify(short(1))}
+  tier: republication
+  republication_note: ${JSON.stringify(short(6))}
   via: ${JSON.stringify(short(2))}
   url: ${JSON.stringify(`https://example.org/?q="><script>${pwned(60)}</script>&x='onmouseover='${pwned(61)}`)}
   date: 2025-11-21
@@ -245,7 +247,7 @@ describe("untrusted text never becomes markup", () => {
       });
     for (const url of ["javascript:alert(1)", "JAVASCRIPT:alert(1)", " javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:x", "https://exa mple.org/"])
       it(`source url ${JSON.stringify(url)}`, () => {
-        const base = { id: "x", title: "T", publisher: "P", date: "2025", accessed: "2025-01-01" };
+        const base = { id: "x", title: "T", publisher: "P", tier: "presse", date: "2025", accessed: "2025-01-01" };
         expect(SourceSchema.safeParse({ ...base, url }).success).toBe(false);
       });
   });

@@ -203,7 +203,7 @@ describe("feeds (src/lib/feeds.ts) and page meta (src/lib/page-meta.ts)", () => 
 describe("source line under embeds and images", () => {
   it("names every source, or the first ones and how many more are listed on the chart page", () => {
     const sources = new Map(
-      Array.from({ length: 8 }, (_, i) => [`s${i}`, { id: `s${i}`, title: "T", publisher: `Éditeur ${i}`, url: null, date: "2024", accessed: "2026-01-01", date_note: "n" }] as const)
+      Array.from({ length: 8 }, (_, i) => [`s${i}`, { id: `s${i}`, title: "T", publisher: `Éditeur ${i}`, tier: "presse" as const, url: null, date: "2024", accessed: "2026-01-01", date_note: "n" }] as const)
     );
     const chart = { spec: { id: "x", title: "T", subtitle: "S", alt: "A" }, rows: [...sources.keys()].map((s) => ({ source: s })), svg: "" };
     expect(sourceLine(chart, sources)).toContain("Éditeur 7 (2024). Graphique");
