@@ -6,6 +6,7 @@ import { buildDataset, type Dataset, type Registry } from "./dataset.ts";
 import { excerptShows } from "./figures.ts";
 import type { Problem } from "./problems.ts";
 import { checkRepublicationOnly } from "./source-tiers.ts";
+import { checkDerived } from "./raw/derive.ts";
 import { SourceSchema, type Source } from "./sources.ts";
 import { decodeUtf8 } from "./text.ts";
 import { parseYaml, parseYamlList } from "./yaml-file.ts";
@@ -69,6 +70,8 @@ export function loadCatalogue(root: string): Catalogue {
     problems.push(...checkRepublicationOnly(dataset, `data/${id}.csv`, sources));
     if (id === REFERENCE_DATASET) for (const row of dataset.rows) registry.departementCodes.add(String(row.code));
   }
+  const reference = datasets.get(REFERENCE_DATASET);
+  if (reference) problems.push(...checkDerived(root, datasets, reference.rows));
   if (!datasets.has(REFERENCE_DATASET))
     problems.push({ file: `data/${REFERENCE_DATASET}.csv`, message: "missing reference: expected the 101 départements (npm run data:departements), found none" });
   return { root, datasets, broken, invalidSourceIds, sources, problems };

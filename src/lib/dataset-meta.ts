@@ -17,6 +17,10 @@ const ColumnSchema = z
       required: z.boolean(expected("true or false")).default(true),
       figure: z.boolean(expected("true or false")).default(false),
       unit: z.string().optional(),
+      /** Derived datasets: the official file's cell this value is, found at the line named by column `line`. */
+      raw: z.object({ line: z.string(expected("the name of the column holding the raw line")), column: z.string(expected("a column of the official file")) }, expected("where the value is in the official file (line, column)")).strict().optional(),
+      /** Derived datasets: how Sous objectif computes this column (« montant_ij / montant_total × 100 »), shown as « calcul Sous objectif ». */
+      formula: z.string().trim().min(1).optional(),
       values: z.record(z.string(), text("a French label for the code"), expected("a map of code: label")).optional()
     },
     expected("a column (name, type, label)")
@@ -44,6 +48,21 @@ export const DatasetMetaSchema = z
       key: z.array(z.string(), expected("a list of column names")).min(1, "expected at least one key column, found none"),
       not_found: z.array(text(), expected("a list of texts")).default([]),
       notes: z.array(text(), expected("a list of texts")).default([]),
+      /**
+       * A dataset derived from an official file of data/raw/ by `npm run data:import`: its rows are traced to the
+       * file's lines instead of excerpts. `lines` names the columns that hold a raw line number, with what that
+       * line must say (e.g. the IJ poste), so a row can never point at the wrong line.
+       */
+      derived: z
+        .object(
+          {
+            from: text("a folder of data/raw/"),
+            lines: z.record(z.string(), z.record(z.string(), z.string()), expected("line columns and their expected raw cells")).default({})
+          },
+          expected("the official file this dataset is derived from (from, lines)")
+        )
+        .strict()
+        .optional(),
       columns: z.array(ColumnSchema, expected("a list of columns")).min(1, "expected at least one column, found none")
     },
     expected("a dataset description (title, description, scope, columns…)")
@@ -61,6 +80,12 @@ export const DatasetMetaSchema = z
       ctx.addIssue({ code: "custom", path: ["columns"], message: 'expected a "source" column (every row names its source), found none' });
     if (meta.columns.some((c) => c.figure) && !names.includes("extrait"))
       ctx.addIssue({ code: "custom", path: ["columns"], message: 'expected an "extrait" column (the verbatim quote that shows each figure), found none' });
+    for (const [i, col] of meta.columns.entries()) {
+      if (col.raw && !meta.derived) ctx.addIssue({ code: "custom", path: ["columns", i, "raw"], message: "expected raw only in a derived dataset (derived: from …), found it in a curated one" });
+      if (col.raw && !names.includes(col.raw.line)) ctx.addIssue({ code: "custom", path: ["columns", i, "raw", "line"], message: `expected a declared column, found "${col.raw.line}"` });
+    }
+    for (const name of Object.keys(meta.derived?.lines ?? {}))
+      if (!names.includes(name)) ctx.addIssue({ code: "custom", path: ["derived", "lines", name], message: `expected a declared column, found "${name}"` });
     const source = meta.columns.findIndex((c) => c.name === "source");
     if (source >= 0 && meta.columns[source]!.type !== "source")
       ctx.addIssue({ code: "custom", path: ["columns", source, "type"], message: `expected type source for column "source", found ${meta.columns[source]!.type}` });

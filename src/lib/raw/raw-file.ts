@@ -1,0 +1,145 @@
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { dsvFormat } from "d3-dsv";
+import { z } from "zod";
+import { HttpUrl } from "../sources.ts";
+import type { Problem } from "../problems.ts";
+import { decodeUtf8 } from "../text.ts";
+import { expected, parseYaml } from "../yaml-file.ts";
+import { columnIndex, readXlsxSheet } from "./xlsx.ts";
+
+/** Folder of the official files, each in `data/raw/<id>/` beside its card `origine.yaml`. */
+export const RAW_DIR = "data/raw";
+export const RAW_CARD = "origine.yaml";
+
+const text = (what: string) => z.string(expected(what)).trim().min(1, expected(what).error({ input: "" }));
+const day = z.union([z.string(), z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d));
+
+/**
+ * The card of an official file kept verbatim: who published it, where this copy comes from, under which
+ * licence (quoted from the publisher's own terms), its checksum, and what each column means. The card
+ * is the only place where these facts live; dataset pages, downloads and credits read them from here.
+ */
+export const RawCardSchema = z
+  .object(
+    {
+      title: text("the file's title, as the publisher names it"),
+      publisher: text("the publisher"),
+      url: HttpUrl,
+      /** Source id (data/sources/) that every derived row names in its `source` column. */
+      source: text("a source id of data/sources/"),
+      file: text("the file name, in this folder"),
+      format: z.enum(["csv", "xlsx"], expected("csv or xlsx")),
+      delimiter: z.string().length(1).optional(),
+      /** For a workbook: the sheet read. */
+      sheet: z.string().optional(),
+      /** Line (or sheet row) of the column headers. */
+      header_line: z.number().int().positive().default(1),
+      sha256: z.string(expected("a sha256 in hex")).regex(/^[0-9a-f]{64}$/, expected("64 lowercase hex digits")),
+      published: text("when the publisher released this file, as far as known"),
+      obtained: z
+        .object({ repository: text("a repository"), path: text("a path"), commit: z.string().regex(/^[0-9a-f]{40}$/, expected("a 40-hex commit")), date: day, note: z.string().optional() }, expected("where the copy was obtained (repository, path, commit, date)"))
+        .strict(),
+      licence: z
+        .object({ name: text("the licence name"), quote: text("a verbatim quote of the publisher's terms"), url: HttpUrl, note: z.string().optional() }, expected("the licence (name, quote, url)"))
+        .strict(),
+      /** How readers must credit it, as the publisher asks. */
+      credit: text("the credit line the publisher asks for"),
+      columns: z
+        .array(z.object({ name: text("a column name"), label: text("a French label"), description: z.string().optional() }).strict(), expected("the column dictionary"))
+        .min(1),
+      notes: z.array(text("a note")).default([]),
+      /** Options read by this file's importer (tolerances, filters), stated here so readers see them. */
+      import: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({})
+    },
+    expected("an official file's card (title, publisher, url, file, sha256, obtained, licence, columns)")
+  )
+  .strict()
+  .superRefine((card, ctx) => {
+    if (card.format === "xlsx" && !card.sheet) ctx.addIssue({ code: "custom", path: ["sheet"], message: "expected the sheet read from the workbook, found none" });
+    if (card.format === "csv" && !card.delimiter) ctx.addIssue({ code: "custom", path: ["delimiter"], message: "expected the CSV delimiter, found none" });
+  });
+
+export type RawCard = z.output<typeof RawCardSchema>;
+
+/** An official file read as a table: its cells as the file stores them, by line (or sheet row). */
+export interface RawTable {
+  id: string;
+  card: RawCard;
+  /** Path of the file from the project root, as messages and provenance name it. */
+  path: string;
+  header: string[];
+  /** Data lines after the header, in file order; `line` is the line a text editor (or Excel) shows. */
+  records: { line: number; fields: string[] }[];
+  /** One line's cells by line number, for provenance checks. */
+  at(line: number): string[] | undefined;
+  /** Index of a column named in a card: a header name (CSV) or a column letter (workbook, « C »). */
+  columnIndex(name: string): number;
+}
+
+export function rawIds(root: string): string[] {
+  const dir = join(root, RAW_DIR);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+}
+
+/**
+ * Reads an official file and its card, checking the file's sha256 against the card first: a single
+ * changed byte of the raw file is a problem, because every derived figure is traced back to it.
+ */
+export function loadRaw(root: string, id: string, problems: Problem[]): RawTable | undefined {
+  const folder = `${RAW_DIR}/${id}`;
+  const cardPath = `${folder}/${RAW_CARD}`;
+  if (!existsSync(join(root, cardPath))) {
+    problems.push({ file: folder, message: `official file without card: expected ${cardPath}, found none` });
+    return undefined;
+  }
+  const decodedCard = decodeUtf8(readFileSync(join(root, cardPath)), cardPath);
+  if (!decodedCard.ok) {
+    problems.push(decodedCard.problem);
+    return undefined;
+  }
+  const parsed = parseYaml(decodedCard.text.replace(/^\uFEFF/, ""), cardPath, RawCardSchema);
+  if (!parsed.value) {
+    problems.push(...parsed.problems);
+    return undefined;
+  }
+  const card = parsed.value;
+  const path = `${folder}/${card.file}`;
+  if (!existsSync(join(root, path))) {
+    problems.push({ file: cardPath, message: `field "file": expected ${path} beside the card, found none` });
+    return undefined;
+  }
+  const bytes = readFileSync(join(root, path));
+  const sha = createHash("sha256").update(bytes).digest("hex");
+  if (sha !== card.sha256) {
+    problems.push({ file: path, message: `sha256: expected ${card.sha256} (${cardPath}), found ${sha}: an official file is kept byte for byte as published; restore it, or record the new release in its card` });
+    return undefined;
+  }
+  let lines: { line: number; fields: string[] }[];
+  if (card.format === "xlsx") {
+    lines = [...readXlsxSheet(bytes, card.sheet!)].map(([line, fields]) => ({ line, fields }));
+  } else {
+    const decoded = decodeUtf8(bytes, path);
+    if (!decoded.ok) {
+      problems.push(decoded.problem);
+      return undefined;
+    }
+    const body = decoded.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").replace(/\n$/, "");
+    // The official CSVs read here have no quoted line breaks: one record per physical line, so a
+    // record's line number is the one a text editor shows.
+    lines = body.split("\n").map((l, i) => ({ line: i + 1, fields: dsvFormat(card.delimiter!).parseRows(l)[0] ?? [""] }));
+  }
+  const byLine = new Map(lines.map((l) => [l.line, l.fields]));
+  const header = byLine.get(card.header_line) ?? [];
+  return {
+    id,
+    card,
+    path,
+    header,
+    records: lines.filter((l) => l.line > card.header_line),
+    at: (line) => byLine.get(line),
+    columnIndex: (name) => (card.format === "xlsx" ? columnIndex(name) : header.indexOf(name))
+  };
+}
