@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { formatProblem, sortProblems } from "../src/lib/problems.ts";
+import { legalWarning, loadSiteConfig } from "../src/lib/site-config.ts";
 import { loadSite, type Site } from "../src/lib/site.ts";
 import { postBuild } from "./postbuild.ts";
 
@@ -34,10 +35,15 @@ export const productionSteps: BuildSteps = { check: loadSite, astro: runAstro, p
 
 export function buildSite(root: string, outDir: string, steps: BuildSteps = productionSteps): void {
   const site = steps.check(root);
-  if (site.problems.length > 0) {
-    const list = sortProblems(site.problems).map(formatProblem).join("\n");
-    throw new Error(`${list}\n\n${site.problems.length} problème(s) dans les données : construction annulée, dist/ inchangé.`);
+  const config = loadSiteConfig(root);
+  const problems = [...site.problems, ...config.problems];
+  if (problems.length > 0) {
+    const list = sortProblems(problems).map(formatProblem).join("\n");
+    throw new Error(`${list}\n\n${problems.length} problème(s) dans les données : construction annulée, dist/ inchangé.`);
   }
+  // Not a reason to stop: the site can be built and tried before the publisher's identity is known.
+  const warning = legalWarning(config);
+  if (warning) console.warn(warning);
   // Per-process staging and cache: two builds at once (tests, a maintainer) never write into each other.
   mkdirSync(resolve(root, ".build"), { recursive: true });
   const work = mkdtempSync(resolve(root, ".build", "run-"));

@@ -18,6 +18,7 @@ export const routes = {
   glossary: () => "/glossaire/",
   sources: () => "/sources/",
   about: () => "/a-propos/",
+  legal: () => "/mentions-legales/",
   search: () => "/recherche/"
 };
 
@@ -41,6 +42,7 @@ export function allRoutes(inputs: RouteInputs): Set<string> {
     routes.glossary(),
     routes.sources(),
     routes.about(),
+    routes.legal(),
     routes.search(),
     ...inputs.articleSlugs.map(routes.article),
     ...inputs.chartIds.flatMap((id) => [routes.chart(id), routes.embed(id)]),
