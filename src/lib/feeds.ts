@@ -4,6 +4,7 @@
  * checked site: a page the site builds cannot be missing from it.
  */
 import { REFERENCE_DATASET } from "./catalogue.ts";
+import { newestFirst } from "./corrections.ts";
 import { escapeHtml } from "./html.ts";
 import { allRoutes, routes, type RouteInputs } from "./routes.ts";
 import type { Site } from "./site.ts";
@@ -56,9 +57,30 @@ export function rfc822(isoDay: string): string {
   return new Date(`${isoDay}T00:00:00Z`).toUTCString();
 }
 
-export function rssXml(site: Pick<Site, "articles">, base: URL | string): string {
+/**
+ * RSS items announcing corrections: a reader who followed a dossier learns that it changed, and
+ * what changed, without having to revisit it.
+ */
+function correctionItems(site: Pick<Site, "articles"> & Partial<Pick<Site, "corrections">>, abs: (p: string) => string): string[] {
+  return newestFirst(site.corrections ?? []).map((c) => {
+    const article = site.articles.find((a) => a.slug === c.target.articleSlug);
+    const link = `${abs(routes.corrections())}#${c.id}`;
+    return [
+      "    <item>",
+      `      <title>${escapeHtml(`Correction : ${article ? article.title : c.page}`)}</title>`,
+      `      <link>${link}</link>`,
+      `      <guid isPermaLink="true">${link}</guid>`,
+      `      <pubDate>${rfc822(c.date)}</pubDate>`,
+      "      <category>correction</category>",
+      `      <description>${escapeHtml(`Nous écrivions : ${c.avant} Désormais : ${c.apres}`)}</description>`,
+      "    </item>"
+    ].join("\n");
+  });
+}
+
+export function rssXml(site: Pick<Site, "articles"> & Partial<Pick<Site, "corrections">>, base: URL | string): string {
   const abs = (p: string) => escapeHtml(new URL(p, base).href);
-  const latest = site.articles.map((a) => a.date).sort().at(-1);
+  const latest = [...site.articles.map((a) => a.date), ...(site.corrections ?? []).map((c) => c.date)].sort().at(-1);
   const items = site.articles.map((a) =>
     [
       "    <item>",
@@ -82,6 +104,7 @@ export function rssXml(site: Pick<Site, "articles">, base: URL | string): string
     "    <language>fr</language>",
     `    <atom:link href="${abs(FEED_PATH)}" rel="self" type="application/rss+xml"/>`,
     ...(latest ? [`    <lastBuildDate>${rfc822(latest)}</lastBuildDate>`] : []),
+    ...correctionItems(site, abs),
     ...items,
     "  </channel>",
     "</rss>",

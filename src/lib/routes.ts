@@ -18,6 +18,7 @@ export const routes = {
   glossary: () => "/glossaire/",
   sources: () => "/sources/",
   about: () => "/a-propos/",
+  corrections: () => "/corrections/",
   legal: () => "/mentions-legales/",
   search: () => "/recherche/"
 };
@@ -42,6 +43,7 @@ export function allRoutes(inputs: RouteInputs): Set<string> {
     routes.glossary(),
     routes.sources(),
     routes.about(),
+    routes.corrections(),
     routes.legal(),
     routes.search(),
     ...inputs.articleSlugs.map(routes.article),

@@ -5,6 +5,7 @@ import { charts as chartSpecs } from "../charts/index.ts";
 import { renderChart, type RenderedChart } from "../charts/render.ts";
 import { frontMatterPosition, parseArticle, type Article } from "./articles.ts";
 import { loadCatalogue, readText, REFERENCE_DATASET, type Catalogue } from "./catalogue.ts";
+import { loadCorrections, type Correction } from "./corrections.ts";
 import { loadGlossary, type Glossary } from "./glossary.ts";
 import { ProblemsError, type Problem } from "./problems.ts";
 import { allRoutes } from "./routes.ts";
@@ -16,6 +17,8 @@ export interface Site {
   charts: Map<string, RenderedChart>;
   /** content/glossaire.yaml, checked: the glossary page and the first-use markup of articles. */
   glossary: Glossary;
+  /** content/corrections.yaml, checked: the /corrections/ page, the dossiers' correction notes, the feed. */
+  corrections: Correction[];
   /** Every problem found in data/, content/ and the chart declarations. */
   problems: Problem[];
 }
@@ -46,6 +49,12 @@ export function loadSite(root: string = process.cwd(), specs: ChartSpec[] = char
   }
   const articles = loadArticles(root, problems);
   const glossary = loadGlossary(root, problems);
+  const corrections = loadCorrections(root, problems, {
+    articleSlugs: new Set(articles.map((a) => a.slug)),
+    datasetIds: new Set(catalogue.datasets.keys()),
+    chartIds: new Set(charts.keys()),
+    sourceIds: new Set(catalogue.sources.keys())
+  });
   const routes = allRoutes({
     articleSlugs: articles.map((a) => a.slug),
     chartIds: [...charts.keys(), ...unavailable],
@@ -53,7 +62,7 @@ export function loadSite(root: string = process.cwd(), specs: ChartSpec[] = char
     departementCodes: catalogue.datasets.get(REFERENCE_DATASET)?.rows.map((r) => String(r.code)) ?? []
   });
   for (const a of articles) problems.push(...checkArticleReferences(a, catalogue, charts, routes, unavailable));
-  return { catalogue, articles, charts, glossary, problems };
+  return { catalogue, articles, charts, glossary, corrections, problems };
 }
 
 function loadArticles(root: string, problems: Problem[]): Article[] {
