@@ -5,11 +5,15 @@ export interface Problem {
   /** 1-based field index in a CSV row, or character column in a text file. */
   column?: number;
   message: string;
+  /** Short, stable name of the kind of problem (« csv/not-a-number », « meta/unknown-key »). */
+  code?: string;
+  /** What to do about it, printed on its own line under the problem. */
+  hint?: string;
 }
 
 export function formatProblem(p: Problem): string {
   const where = [p.file, p.line, p.line !== undefined ? p.column : undefined].filter((x) => x !== undefined).join(":");
-  return `${where} ${p.message}`;
+  return `${where} ${p.message}${p.code ? ` [${p.code}]` : ""}${p.hint ? `\n    hint: ${p.hint}` : ""}`;
 }
 
 export function sortProblems(problems: Problem[]): Problem[] {

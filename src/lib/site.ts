@@ -1,8 +1,9 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { ChartSpec } from "../charts/define.ts";
 import { charts as chartSpecs } from "../charts/index.ts";
 import { renderChart, type RenderedChart } from "../charts/render.ts";
+import { checkArticleFigures, checkChartWords, figureRows } from "./article-figures.ts";
 import { frontMatterPosition, parseArticle, type Article } from "./articles.ts";
 import { loadCatalogue, readText, REFERENCE_DATASET, type Catalogue } from "./catalogue.ts";
 import { loadCorrections, type Correction } from "./corrections.ts";
@@ -62,6 +63,7 @@ export function loadSite(root: string = process.cwd(), specs: ChartSpec[] = char
     departementCodes: catalogue.datasets.get(REFERENCE_DATASET)?.rows.map((r) => String(r.code)) ?? []
   });
   for (const a of articles) problems.push(...checkArticleReferences(a, catalogue, charts, routes, unavailable));
+  problems.push(...checkFigures(root, articles, catalogue, charts, new Set(problems.map((p) => p.file))));
   return { catalogue, articles, charts, glossary, corrections, problems };
 }
 
@@ -100,6 +102,34 @@ function checkArticleReferences(a: Article, catalogue: Catalogue, charts: Map<st
         problems.push({ file, line: link.line, column: 1, message: `link: expected a page of the site, found ${JSON.stringify(link.href)}` });
     } else if (!link.href.startsWith("#") && !link.href.startsWith("mailto:") && !HttpUrl.safeParse(link.href).success)
       problems.push({ file, line: link.line, column: 1, message: `link: expected a well-formed http(s) URL, found ${JSON.stringify(link.href)}` });
+  }
+  return problems;
+}
+
+/**
+ * Figures in our own words, matched to the rows they claim: each article against the datasets it cites
+ * (front matter and chart fences), each chart's words against the rows it draws. Skipped where a cited
+ * dataset is broken: its own problems are already reported.
+ */
+function checkFigures(root: string, articles: Article[], catalogue: Catalogue, charts: Map<string, RenderedChart>, filesWithProblems: Set<string>): Problem[] {
+  const problems: Problem[] = [];
+  const unsure = (id: string) => catalogue.broken.has(id) || !catalogue.datasets.has(id) || filesWithProblems.has(`data/${id}.csv`) || filesWithProblems.has(`data/${id}.yaml`);
+  for (const a of articles) {
+    const cited = [...new Set([...a.datasets, ...a.charts.flatMap((c) => charts.get(c.id)?.spec.dataset ?? [])])];
+    if (cited.some(unsure) || a.charts.some((c) => !charts.has(c.id))) continue;
+    problems.push(...checkArticleFigures(a, cited.flatMap((id) => figureRows(catalogue.datasets.get(id)!)), cited));
+  }
+  for (const chart of charts.values()) {
+    const { spec } = chart;
+    const dataset = catalogue.datasets.get(spec.dataset);
+    if (!dataset || unsure(spec.dataset)) continue;
+    const file = `src/charts/${spec.id}.ts`;
+    const source = existsSync(join(root, file)) ? readFileSync(join(root, file), "utf8") : undefined;
+    const texts: Record<string, string> = { title: spec.title, subtitle: spec.subtitle, alt: spec.alt, notes: (spec.notes ?? []).join(" "), legend: chart.legend.map((l) => l.label).join(" ; ") };
+    // A Plot chart's text alternative is written from its rows and read as prose; a drawing of its own
+    // (the maps) lists département codes and class bounds there, which the map tests check.
+    if (spec.plot) texts["text alternative"] = chart.alt;
+    problems.push(...checkChartWords(file, texts, figureRows(dataset, chart.rows), source));
   }
   return problems;
 }
