@@ -7,7 +7,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
-import { formatProblem, sortProblems } from "../src/lib/problems.ts";
+import { formatProblemWithHint, sortProblems } from "../src/lib/problems.ts";
 import { legalWarning, loadSiteConfig } from "../src/lib/site-config.ts";
 import { loadSite, type Site } from "../src/lib/site.ts";
 import { postBuild } from "./postbuild.ts";
@@ -38,7 +38,7 @@ export function buildSite(root: string, outDir: string, steps: BuildSteps = prod
   const config = loadSiteConfig(root);
   const problems = [...site.problems, ...config.problems];
   if (problems.length > 0) {
-    const list = sortProblems(problems).map(formatProblem).join("\n");
+    const list = sortProblems(problems).map(formatProblemWithHint).join("\n");
     throw new Error(`${list}\n\n${problems.length} problème(s) dans les données : construction annulée, dist/ inchangé.`);
   }
   // Not a reason to stop: the site can be built and tried before the publisher's identity is known.

@@ -1,8 +1,8 @@
 /**
  * `npm run data:check`: checks every dataset, source and article without building the site.
- * Prints one line per problem (file:line:column message) and exits 1 if there is any.
+ * Prints each problem (file:line:column message [code], then a hint line) and exits 1 if there is any.
  */
-import { formatProblem, sortProblems } from "../src/lib/problems.ts";
+import { formatProblemWithHint, sortProblems } from "../src/lib/problems.ts";
 import { legalWarning, loadSiteConfig } from "../src/lib/site-config.ts";
 import { loadSite } from "../src/lib/site.ts";
 
@@ -11,7 +11,7 @@ const site = loadSite(root);
 const config = loadSiteConfig(root);
 const problems = [...site.problems, ...config.problems];
 if (problems.length > 0) {
-  for (const p of sortProblems(problems)) console.error(formatProblem(p));
+  for (const p of sortProblems(problems)) console.error(formatProblemWithHint(p));
   console.error(`\n${problems.length} problème(s) : corrigez les fichiers ci-dessus puis relancez npm run data:check.`);
   process.exit(1);
 }

@@ -1,6 +1,36 @@
-import { LineCounter, parseDocument, isNode, type Document } from "yaml";
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from "yaml";
 import type { z } from "zod";
 import { quote, type Problem } from "./problems.ts";
+
+/**
+ * One error map for every YAML file (dataset cards, sources, glossary) and article front matter, as
+ * Starlight passes one to every parse: zod issues in the house style « expected X, found Y ». A field
+ * whose schema says what it expects in domain words (expected(…)) keeps its own text.
+ */
+export const houseErrorMap = (issue: { code?: string; expected?: string; input?: unknown; values?: unknown[]; minimum?: unknown; origin?: string }): string | undefined => {
+  const found = issue.input === undefined ? "nothing" : quote(describe(issue.input));
+  switch (issue.code) {
+    case "invalid_type":
+      return `expected ${TYPE_WORDS[issue.expected ?? ""] ?? issue.expected}, found ${found}`;
+    case "invalid_value":
+      return `expected one of ${(issue.values ?? []).map(String).join(", ")}, found ${found}`;
+    case "invalid_union":
+      return `expected ${found === "nothing" ? "a value" : "another kind of value"}, found ${found}`;
+    case "too_small":
+      return issue.origin === "array" ? `expected at least ${issue.minimum} item(s), found fewer` : issue.origin === "string" ? `expected a non-empty text, found ${found}` : undefined;
+    default:
+      return undefined; // zod's own text, still prefixed by the field's path
+  }
+};
+
+const TYPE_WORDS: Record<string, string> = {
+  string: "a text",
+  number: "a number",
+  boolean: "true or false",
+  array: "a list",
+  object: "a mapping (key: value lines)",
+  date: "a date"
+};
 
 export type Parsed<T> = { value: T; problems: [] } | { value: undefined; problems: Problem[] };
 
@@ -11,9 +41,9 @@ export type Parsed<T> = { value: T; problems: [] } | { value: undefined; problem
 export function parseYaml<S extends z.ZodType>(text: string, file: string, schema: S, lineOffset = 0): Parsed<z.output<S>> {
   const parsed = parseYamlDocument(text, file, lineOffset);
   if ("problems" in parsed) return { value: undefined, problems: parsed.problems };
-  const result = schema.safeParse(parsed.data);
+  const result = schema.safeParse(parsed.data, { error: houseErrorMap });
   if (result.success) return { value: result.data, problems: [] };
-  return { value: undefined, problems: parsed.locate(result.error.issues) };
+  return { value: undefined, problems: parsed.locate(result.error.issues, schema) };
 }
 
 /**
@@ -23,24 +53,28 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
 export function parseYamlList<S extends z.ZodType>(text: string, file: string, itemSchema: S): { values: z.output<S>[]; invalid: unknown[]; problems: Problem[] } {
   const parsed = parseYamlDocument(text, file, 0);
   if ("problems" in parsed) return { values: [], invalid: [], problems: parsed.problems };
-  if (!Array.isArray(parsed.data)) return { values: [], invalid: [], problems: parsed.locate([{ path: [], message: "expected a list, found something else" }]) };
+  if (!Array.isArray(parsed.data)) return { values: [], invalid: [], problems: parsed.locate([{ path: [], message: "expected a list, found something else" }], itemSchema) };
   const values: z.output<S>[] = [];
   const invalid: unknown[] = [];
   const problems: Problem[] = [];
   parsed.data.forEach((item, i) => {
-    const result = itemSchema.safeParse(item);
+    const result = itemSchema.safeParse(item, { error: houseErrorMap });
     if (result.success) values.push(result.data);
     else {
       invalid.push(item);
-      problems.push(...parsed.locate(result.error.issues.map((issue) => ({ ...issue, path: [i, ...issue.path] }))));
+      problems.push(...parsed.locate(result.error.issues.map((issue) => ({ ...issue, path: [i, ...issue.path] })), itemSchema, 1));
     }
   });
   return { values, invalid, problems };
 }
 
-type Issue = { path: PropertyKey[]; message: string };
+type Issue = { path: PropertyKey[]; message: string; code?: string; keys?: string[] };
 
-function parseYamlDocument(text: string, file: string, lineOffset: number): { problems: Problem[] } | { data: unknown; locate: (issues: Issue[]) => Problem[] } {
+function parseYamlDocument(
+  text: string,
+  file: string,
+  lineOffset: number
+): { problems: Problem[] } | { data: unknown; locate: (issues: Issue[], schema: z.ZodType, skip?: number) => Problem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number) => {
@@ -49,15 +83,105 @@ function parseYamlDocument(text: string, file: string, lineOffset: number): { pr
   };
   if (doc.errors.length > 0)
     return { problems: doc.errors.map((e) => ({ file, ...at(e.pos[0]), message: `invalid YAML: ${e.message.split("\n")[0]}` })) };
-  const locate = (issues: Issue[]) =>
-    issues.map((issue) => {
-      const path = issue.path.map((k) => (typeof k === "symbol" ? String(k) : k));
-      const node = nearestNode(doc, path);
-      const pos = node !== undefined ? at(node) : { line: 1 + lineOffset, column: 1 };
-      const field = path.length ? `field "${path.join(".")}"` : "document";
-      return { file, ...pos, message: `${field}: ${issue.message}` };
-    });
+  const locate = (issues: Issue[], schema: z.ZodType, skip = 0) => {
+    const keyPath = (issue: Issue) => issue.path.map((k) => (typeof k === "symbol" ? String(k) : k));
+    // A misspelt required key (`lable:`) is reported once, at the misspelling, not also as a missing `label`.
+    const suggested = new Set<string>();
+    const unknown = issues
+      .filter((issue) => issue.code === "unrecognized_keys")
+      .flatMap((issue) =>
+        (issue.keys ?? []).map((key) => {
+          const path = keyPath(issue);
+          const problem = unknownKey(doc, path, key, declaredKeys(schema, path.slice(skip)), file, at);
+          if (problem.suggestion) suggested.add([...path, problem.suggestion].join("."));
+          delete problem.suggestion;
+          return problem;
+        })
+      );
+    const others = issues
+      .filter((issue) => issue.code !== "unrecognized_keys")
+      .flatMap((issue): Problem[] => {
+        const path = keyPath(issue);
+        if (suggested.has(path.join(".")) && / found nothing$/.test(issue.message)) return [];
+        const node = nearestNode(doc, path);
+        const pos = node !== undefined ? at(node) : { line: 1 + lineOffset, column: 1 };
+        const field = path.length ? `field "${path.join(".")}"` : "document";
+        return [{ file, ...pos, message: `${field}: ${issue.message}` }];
+      });
+    return [...others, ...unknown];
+  };
   return { data: doc.toJS(), locate };
+}
+
+/**
+ * An unknown key, named at its own line with the nearest declared key (`lable` → `label`): a misspelt
+ * optional key would otherwise be silently dropped, a misspelt required one reported as missing.
+ */
+function unknownKey(
+  doc: Document,
+  path: (string | number)[],
+  key: string,
+  declared: string[],
+  file: string,
+  at: (offset: number) => { line: number; column: number }
+): Problem & { suggestion?: string } {
+  const map = path.length ? doc.getIn(path, true) : doc.contents;
+  const pair = isMap(map) ? map.items.find((p) => isScalar(p.key) && String(p.key.value) === key) : undefined;
+  const offset = pair && isNode(pair.key) && pair.key.range ? pair.key.range[0] : nearestNode(doc, path);
+  const near = closest(key, declared);
+  return {
+    file,
+    ...(offset !== undefined ? at(offset) : { line: 1, column: 1 }),
+    message: `field "${[...path, key].join(".")}": unknown key: expected one of ${declared.join(", ") || "no key here"}, found ${quote(key)}`,
+    code: "yaml/unknown-key",
+    hint: near ? `did you mean "${near}"? rename the key` : "remove the key, or declare it in the schema first",
+    suggestion: near
+  };
+}
+
+/** Keys declared at a path of a schema (through lists, optionals, defaults, pipes and records). */
+export function declaredKeys(schema: z.ZodType, path: (string | number)[]): string[] {
+  let s = unwrap(schema);
+  for (const step of path) {
+    const def = s?._zod.def as { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; valueType?: z.ZodType } | undefined;
+    if (!def) return [];
+    const next = def.type === "object" ? def.shape?.[String(step)] : def.type === "array" ? def.element : def.type === "record" ? def.valueType : undefined;
+    if (!next) return [];
+    s = unwrap(next);
+  }
+  const def = s?._zod.def as { type: string; shape?: Record<string, z.ZodType> } | undefined;
+  return def?.type === "object" ? Object.keys(def.shape ?? {}) : [];
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let s = schema;
+  for (;;) {
+    const def = s._zod.def as { type: string; innerType?: z.ZodType; in?: z.ZodType };
+    if (def.innerType && ["optional", "nullable", "default", "prefault", "catch", "readonly", "nonoptional"].includes(def.type)) s = def.innerType;
+    else if (def.type === "pipe" && def.in) s = def.in;
+    else return s;
+  }
+}
+
+/** The declared key nearest a misspelt one (Levenshtein distance at most 2, or a third of its length). */
+export function closest(key: string, declared: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const d of declared) {
+    const distance = levenshtein(key.toLowerCase(), d.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [d, distance];
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+}
+
+function levenshtein(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
 }
 
 function nearestNode(doc: Document, path: (string | number)[]): number | undefined {
@@ -71,8 +195,13 @@ function nearestNode(doc: Document, path: (string | number)[]): number | undefin
 /** zod error customisation: "expected X, found Y", the house style of every problem message. */
 export function expected(what: string) {
   return {
-    error: (issue: { input?: unknown }) =>
-      issue.input === undefined ? `expected ${what}, found nothing` : `expected ${what}, found ${quote(describe(issue.input))}`
+    // An unknown key is not the object's fault as a whole: left to the error map, which names the key at its line.
+    error: (issue: { input?: unknown; code?: string }) =>
+      issue.code === "unrecognized_keys"
+        ? undefined
+        : issue.input === undefined
+          ? `expected ${what}, found nothing`
+          : `expected ${what}, found ${quote(describe(issue.input))}`
   };
 }
 

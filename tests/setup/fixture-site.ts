@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { formatProblem, sortProblems } from "../../src/lib/problems.ts";
+import { formatProblem, formatProblemWithHint, sortProblems } from "../../src/lib/problems.ts";
 import { loadSite } from "../../src/lib/site.ts";
 import { fixtureCharts } from "../fixtures/charts.ts";
 
@@ -15,7 +15,12 @@ export function siteWith(overlay?: string): string {
   return root;
 }
 
-/** The checker's report on a fixture site, as `npm run data:check` prints it. */
+/** The checker's problems on a fixture site, one line each (file:line:column message). */
 export function report(root: string): string {
   return sortProblems(loadSite(root, fixtureCharts).problems).map(formatProblem).join("\n");
+}
+
+/** The checker's report on a fixture site, as `npm run data:check` prints it: with each problem's code and hint. */
+export function reportWithHints(root: string): string {
+  return sortProblems(loadSite(root, fixtureCharts).problems).map(formatProblemWithHint).join("\n");
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { FIXTURES, report, siteWith } from "../setup/fixture-site.ts";
+import { FIXTURES, report, reportWithHints, siteWith } from "../setup/fixture-site.ts";
 
 /**
  * Every folder of tests/fixtures/bad/ overlays a few files on the valid fixture site
@@ -31,7 +31,7 @@ describe("bad data corpus (tests/fixtures/bad)", () => {
     it(`${name} → its expected report`, () => {
       const dir = join(FIXTURES, "bad", name);
       const wanted = expectedReport(dir);
-      expect(report(siteWith(dir))).toBe(wanted);
+      expect(reportWithHints(siteWith(dir))).toBe(wanted);
     });
   }
 });
