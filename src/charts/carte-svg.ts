@@ -34,6 +34,31 @@ export interface MapValue {
   year?: string;
   /** Sources of the value (ids of data/sources/), for the table under the map. */
   sourceIds?: string[];
+  /** Line of the official file the value comes from (derived datasets): the year control's tooltips name it. */
+  line?: number;
+  /** The lines it is computed from, as the table under the map writes them, when more than `line`. */
+  lineText?: string;
+}
+
+/**
+ * A map with a control (the year): the current frame is drawn, every frame rides along as compact data
+ * (values and raw lines, no geometry) that src/components/MapFrames.astro recolours the same drawing from.
+ */
+export interface MapFrames {
+  /** What changes from frame to frame (« Année »); also the URL parameter, lowercased (?annee=2019). */
+  label: string;
+  param: string;
+  keys: string[];
+  current: string;
+  unit: string;
+  digits: number;
+  /** Tooltip line under the value, followed by the frame key (« Part des IJ dans les prescriptions, 2019 »). */
+  heading: string;
+  /** Provenance, followed by the value's line number (« Source : Cnam (data.ameli.fr), ligne »). */
+  source: string;
+  /** By département code, frame by frame: value (null = n.d.) and raw line. */
+  values: Record<string, (number | null)[]>;
+  lines: Record<string, (number | null)[]>;
 }
 
 export interface MapOptions {
@@ -52,6 +77,9 @@ export interface MapOptions {
   missingDetail: string;
   /** Values printed on the map; by default when few départements have one. */
   labels?: boolean;
+  /** Colour classes fixed by the caller (e.g. over every year of a map with a year control). */
+  classes?: Classes;
+  frames?: MapFrames;
 }
 
 /** Sequential blues, from light to dark; the light end stays clearly apart from the grey n.d. hatch. */
@@ -154,7 +182,7 @@ export function mapSvg(options: MapOptions, catalogue: Catalogue, geometry: MapG
   const total = names.size;
   const byCode = new Map(values.map((v) => [v.code, v]));
   for (const v of values) if (!geometry.shapes.some((s) => s.code === v.code)) throw new Error(`map ${id}: no shape for département ${v.code}`);
-  const classes = classify(values);
+  const classes = options.classes ?? classify(values);
   const pattern = (name: string) => `${id}-${name}`;
   const stripes = new Map<string, [number, number]>();
   const fillOf = (v: MapValue | undefined): string => {
@@ -190,6 +218,13 @@ export function mapSvg(options: MapOptions, catalogue: Catalogue, geometry: MapG
     `<text x="${n1(paris.x + 6)}" y="${n1(paris.y + 32)}" font-size="15" fill="${INK_SOFT}">petite couronne</text>`,
     `<g stroke="#fff" stroke-width=".8" stroke-linejoin="round">`,
     ...paris.shapes.map((s) => `<path data-dep="${esc(s.code)}" d="${s.path}" fill="${fillOf(byCode.get(s.code))}"><title>${esc(title(s.code))}</title></path>`),
+    `</g>`,
+    // The zoom exists because these four are too small to read on the map: each is valued beside it.
+    `<g font-size="14" fill="${INK}" stroke="#fff" stroke-width="3" paint-order="stroke" stroke-linejoin="round" pointer-events="none">`,
+    ...paris.shapes.map((s, i) => {
+      const v = byCode.get(s.code);
+      return `<text x="${n1(paris.x + paris.width + 6)}" y="${n1(paris.y + 15 + i * 18)}" data-dep-label="${esc(s.code)}">${esc(`${s.code}\u00a0: ${v ? v.text.replace(/\u00a0\S+$/u, "") : "n.d."}`)}</text>`;
+    }),
     `</g></g>`
   ].join("");
 
@@ -222,6 +257,10 @@ export function mapSvg(options: MapOptions, catalogue: Catalogue, geometry: MapG
   const perLine = (width: number, size = fs) => Math.floor(width / (size * GLYPH));
   for (const line of wrap(options.legendTitle, perLine(W))) {
     legend.push(`<text x="0" y="${y}" font-weight="700">${esc(line)}</text>`);
+    y += fs + 6;
+  }
+  if (options.frames) {
+    legend.push(`<text x="0" y="${y}" font-weight="700" class="so-carte__cadre">${esc(`${options.frames.label}\u00a0: ${options.frames.current}`)}</text>`);
     y += fs + 6;
   }
   y += 4;
@@ -274,13 +313,13 @@ export function mapSvg(options: MapOptions, catalogue: Catalogue, geometry: MapG
   ].join("");
 
   const style = [
-    `.so-carte a:hover path,.so-carte a:focus path{stroke:${INK};stroke-width:2}`,
+    `.so-carte a:hover :is(path,use),.so-carte a:focus :is(path,use){stroke:${INK};stroke-width:2}`,
     `.so-carte a:focus-visible path{stroke:#c2410c;stroke-width:3}`,
     `.so-carte .so-carte__hl{fill:none;stroke:#c2410c;stroke-width:3;pointer-events:none}`
   ].join("");
 
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="so-carte" role="group" aria-labelledby="${esc(titleId)}" aria-describedby="${esc(descId)}" viewBox="0 0 ${W} ${height}" width="${W}" height="${height}" font-family="${esc(FONT)}" font-size="${fs}" fill="${INK}" data-carte="${esc(id)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="so-carte"${framesAttributes(options)} role="group" aria-labelledby="${esc(titleId)}" aria-describedby="${esc(descId)}" viewBox="0 0 ${W} ${height}" width="${W}" height="${height}" font-family="${esc(FONT)}" font-size="${fs}" fill="${INK}" data-carte="${esc(id)}">`,
     `<title id="${esc(titleId)}">${esc(options.title ?? id)}</title><desc id="${esc(descId)}">${esc(options.alt ?? "")}</desc>`,
     `<style>${style}</style>`,
     `<defs>${defs}</defs>`,
@@ -291,6 +330,51 @@ export function mapSvg(options: MapOptions, catalogue: Catalogue, geometry: MapG
     `<g class="so-carte__legende">${legend.join("")}</g>`,
     `</svg>`
   ].join("");
+}
+
+/**
+ * A page that shows several maps (/carte/) need not repeat the same 101 outlines in each: the shapes are
+ * defined once in a hidden SVG and each map refers to them with <use>, keeping its own fills, links and
+ * titles. Works on the markup mapSvg writes (nothing else is touched); pictures, embeds and downloads keep
+ * their own geometry so that each stands alone.
+ */
+export function shareGeometry(svgs: string[]): { defs: string; svgs: string[] } {
+  const shapes = new Map<string, string>();
+  const shared = svgs.map((svg) =>
+    svg
+      .replace(/(<a href="[^"]*" data-dep="([^"]+)"><title>[^<]*<\/title>)<path d="([^"]+)" fill="([^"]+)"\/>/g, (_, head: string, code: string, d: string, fill: string) => {
+        shapes.set(`so-dep-${code}`, d);
+        return `${head}<use href="#so-dep-${code}" fill="${fill}"/>`;
+      })
+      .replace(/<path data-dep="([^"]+)" d="([^"]+)" fill="([^"]+)">(<title>[^<]*<\/title>)<\/path>/g, (_, code: string, d: string, fill: string, title: string) => {
+        shapes.set(`so-depz-${code}`, d);
+        return `<use data-dep="${code}" href="#so-depz-${code}" fill="${fill}">${title}</use>`;
+      })
+  );
+  const defs = `<svg class="so-carte-geo" width="0" height="0" aria-hidden="true" focusable="false" style="position:absolute"><defs>${[...shapes].map(([id, d]) => `<path id="${id}" d="${d}"/>`).join("")}</defs></svg>`;
+  return { defs, svgs: shared };
+}
+
+/**
+ * What the page knows of the frames without loading them: where they are, which keys, which is drawn.
+ * The values themselves are a separate file (routes.chartFrames), fetched by the year control only, so
+ * that a page of maps does not carry fifteen years of every map it shows.
+ */
+function framesAttributes(options: MapOptions): string {
+  const f = options.frames;
+  if (!f) return "";
+  return ` data-cadres="${esc(routes.chartFrames(options.id))}" data-cadres-cles="${esc(f.keys.join(" "))}" data-cadres-courant="${esc(f.current)}" data-cadres-param="${esc(f.param)}" data-cadres-nom="${esc(f.label)}"`;
+}
+
+/** The year control's data for a map with frames: classes, and every frame's values and lines. */
+export function mapFramesJson(id: string, rows: Row[], dataset: Dataset, catalogue: Catalogue): string | undefined {
+  const build = mapBuilders.get(id);
+  if (!build) return undefined;
+  const ctx: ChartContext = { label: (column, code) => labelOf(dataset, column, code ?? null), dataset, catalogue };
+  const { options } = build(rows, ctx);
+  if (!options.frames || !options.classes) return undefined;
+  const { colors, breaks, singles } = options.classes;
+  return JSON.stringify({ ...options.frames, colors, breaks, singles });
 }
 
 /** « près de 70 », « plus de 80 » : the qualifier the source puts before its figure. */
@@ -375,18 +459,42 @@ export interface MapSpec {
   alt: string;
   notes?: string[];
   rows: ChartSpec["rows"];
+  columns?: ChartSpec["columns"];
+  /** Called with the rows of one frame (one year) when `frames` is set, with every row otherwise. */
   map: (rows: Row[], ctx: ChartContext, catalogue: Catalogue) => Omit<MapOptions, "id" | "title" | "alt">;
+  /**
+   * One frame per value of `column` (a year control): the last frame is drawn, every frame shares one set
+   * of colour classes (so that colours compare across years), and JavaScript switches between them.
+   */
+  frames?: Omit<MapFrames, "keys" | "current" | "values" | "lines"> & { column: string };
 }
 
 const mapSpecs = new Map<string, MapSpec>();
+const mapBuilders = new Map<string, (rows: Row[], ctx: ChartContext) => { options: MapOptions; catalogue: Catalogue }>();
 
 /** Declares a map: one chart like the others (same fields, same registry), drawn by mapSvg. */
 export function defineMap(spec: MapSpec): ChartSpec {
   mapSpecs.set(spec.id, spec);
   const build = (rows: Row[], ctx: ChartContext) => {
     const catalogue = requireCatalogue(ctx);
-    return { options: { ...spec.map(rows, ctx, catalogue), id: spec.id }, catalogue };
+    if (!spec.frames) return { options: { ...spec.map(rows, ctx, catalogue), id: spec.id }, catalogue };
+    const { column, ...rest } = spec.frames;
+    const keys = frameKeys(rows, column);
+    const drawn = keys.map((k) => spec.map(rows.filter((r) => String(r[column]) === k), ctx, catalogue));
+    const codes = [...new Set(drawn.flatMap((d) => d.values.map((v) => v.code)))].sort();
+    const at = (i: number) => new Map(drawn[i]!.values.map((v) => [v.code, v]));
+    const byFrame = keys.map((_, i) => at(i));
+    const frames: MapFrames = {
+      ...rest,
+      keys,
+      current: keys.at(-1)!,
+      values: Object.fromEntries(codes.map((c) => [c, byFrame.map((m) => m.get(c)?.min ?? null)])),
+      lines: Object.fromEntries(codes.map((c) => [c, byFrame.map((m) => m.get(c)?.line ?? null)]))
+    };
+    const classes = classify(drawn.flatMap((d) => d.values));
+    return { options: { ...drawn.at(-1)!, classes, frames, id: spec.id }, catalogue };
   };
+  mapBuilders.set(spec.id, build);
   const describe = (rows: Row[], ctx: ChartContext) => {
     const { options, catalogue } = build(rows, ctx);
     return describeMap(options, catalogue);
@@ -401,6 +509,7 @@ export function defineMap(spec: MapSpec): ChartSpec {
     theme: "Cartes",
     credit: BASEMAP_CREDIT,
     rows: spec.rows,
+    ...(spec.columns ? { columns: spec.columns } : {}),
     describe,
     svg: (rows, ctx) => {
       const { options, catalogue } = build(rows, ctx);
@@ -420,7 +529,8 @@ export function describeMap(options: MapOptions, catalogue: Catalogue): string {
   const { values } = options;
   const named = (v: MapValue) => `${names.get(v.code) ?? v.code} (${v.code})\u00a0: ${v.text}${v.mark ? " (chiffre partiel)" : ""}`;
   const missing = total - values.length;
-  const head = `Carte des ${formatNumber(total)} départements, outre-mer compris. ${options.legendTitle}.`;
+  const frame = options.frames ? ` ${options.frames.label}\u00a0: ${options.frames.current} (les autres années sont dans le tableau).` : "";
+  const head = `Carte des ${formatNumber(total)} départements, outre-mer compris. ${options.legendTitle}.${frame}`;
   const tail = missing > 0 ? ` Les ${formatNumber(missing)} autres départements sont hachurés «\u00a0n.d.\u00a0»\u00a0: ${options.missingDetail}.` : "";
   if (values.length === 0) return `${head} Aucun département n'a de valeur.${tail}`;
   if (values.length <= 12) {
@@ -431,6 +541,11 @@ export function describeMap(options: MapOptions, catalogue: Catalogue): string {
   const low = values.reduce((a, b) => (b.min < a.min ? b : a));
   const high = values.reduce((a, b) => (b.max > a.max ? b : a));
   return `${head} Valeur connue pour ${formatNumber(values.length)} départements, colorés en ${classes.labels.length} classes, du plus clair au plus foncé\u00a0: ${classes.labels.join(" ; ")}. Valeur la plus basse\u00a0: ${named(low)}. La plus haute\u00a0: ${named(high)}.${tail} Le tableau donne la valeur de chaque département.`;
+}
+
+/** The values of a frame column, in order: the last one is the frame drawn. */
+function frameKeys(rows: Row[], column: string): string[] {
+  return [...new Set(rows.map((r) => String(r[column])))].sort();
 }
 
 /** Whether a chart is one of the maps. */
@@ -448,5 +563,19 @@ export function mapValues(id: string, rows: Row[], dataset: Dataset, catalogue: 
   const spec = mapSpecs.get(id);
   if (!spec) return undefined;
   const ctx: ChartContext = { label: (column, code) => labelOf(dataset, column, code ?? null), dataset, catalogue };
-  return new Map(spec.map(rows, ctx, catalogue).values.map((v) => [v.code, v]));
+  const drawn = spec.frames ? rows.filter((r) => String(r[spec.frames!.column]) === frameKeys(rows, spec.frames!.column).at(-1)) : rows;
+  return new Map(spec.map(drawn, ctx, catalogue).values.map((v) => [v.code, v]));
+}
+
+/** Every frame of a map with a control, for the table under it: frame keys, and the values of each. */
+export function mapFrameValues(id: string, rows: Row[], dataset: Dataset, catalogue: Catalogue): { label: string; keys: string[]; values: Map<string, MapValue>[] } | undefined {
+  const spec = mapSpecs.get(id);
+  if (!spec?.frames) return undefined;
+  const ctx: ChartContext = { label: (column, code) => labelOf(dataset, column, code ?? null), dataset, catalogue };
+  const keys = frameKeys(rows, spec.frames.column);
+  return {
+    label: spec.frames.label,
+    keys,
+    values: keys.map((k) => new Map(spec.map(rows.filter((r) => String(r[spec.frames!.column]) === k), ctx, catalogue).values.map((v) => [v.code, v])))
+  };
 }

@@ -26,6 +26,11 @@ export interface ChartSpec {
   theme?: string;
   /** The rows drawn: exactly what the table shows and the CSV download holds. */
   rows: (dataset: Dataset) => Row[];
+  /**
+   * The columns of those rows that the table and the CSV show, when the chart draws only some of a wide
+   * dataset (a map of one indicator); every column by default. `source` and provenance columns belong here.
+   */
+  columns?: string[];
   /** Rows → Plot options (marks, scales). Plot's `document` is supplied by the renderer. */
   plot?: (rows: Row[], ctx: ChartContext) => PlotOptions;
   /**

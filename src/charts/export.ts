@@ -9,11 +9,12 @@ import { COLORS } from "./style.ts";
 import { textWidth, wrapText } from "./text.ts";
 
 /**
- * The CSV download of a chart: exactly the rows drawn, every column of the dataset in its declared order,
- * values as in data/ (point decimal, empty cell = missing value), UTF-8.
+ * The CSV download of a chart: exactly the rows drawn, the columns it shows (every column of the dataset
+ * unless the chart names its own), in the dataset's declared order, values as in data/ (point decimal,
+ * empty cell = missing value), UTF-8.
  */
-export function chartCsv(rows: Row[], dataset: Dataset): string {
-  const columns = dataset.meta.columns.map((c) => c.name);
+export function chartCsv(rows: Row[], dataset: Dataset, shown?: string[]): string {
+  const columns = dataset.meta.columns.map((c) => c.name).filter((c) => !shown || shown.includes(c));
   const cell = (v: Row[string] | undefined) => (v === null || v === undefined ? "" : String(v));
   return csvFormatRows([columns, ...rows.map((r) => columns.map((c) => cell(r[c])))]) + "\n";
 }

@@ -1,4 +1,12 @@
 import type { ChartSpec } from "./define.ts";
+import carteDensiteGeneralistes from "./carte-densite-generalistes.ts";
+import carteEvolutionIj from "./carte-evolution-ij.ts";
+import carteIjParHabitant from "./carte-ij-par-habitant.ts";
+import cartePartIj from "./carte-part-ij.ts";
+import classementDepartements from "./classement-departements.ts";
+import ijPrescritesFrance from "./ij-prescrites-france.ts";
+import partIjFrance from "./part-ij-france.ts";
+import postesIndiceFrance from "./postes-indice-france.ts";
 import bayonneMobilisation from "./bayonne-mobilisation.ts";
 import campagnesMedecins from "./campagnes-medecins.ts";
 import chronologieEvenements from "./chronologie-evenements.ts";
@@ -17,6 +25,11 @@ import ijRisques2023 from "./ij-risques-2023.ts";
 
 /** Every chart of the site. Adding a chart: one module in this folder, one line here. */
 export const charts: ChartSpec[] = [
+  // Official open data (Cnam, Insee): complete series first.
+  ijPrescritesFrance,
+  postesIndiceFrance,
+  partIjFrance,
+  classementDepartements,
   ijDepensesMaladie,
   ijRisques2023,
   ijJournees,
@@ -27,7 +40,11 @@ export const charts: ChartSpec[] = [
   enqueteLlanta,
   bayonneMobilisation,
   chronologieEvenements,
-  // Maps (src/charts/carte-svg.ts): one per line.
+  // Maps (src/charts/carte-svg.ts): one per line; complete maps first.
+  cartePartIj,
+  carteEvolutionIj,
+  carteIjParHabitant,
+  carteDensiteGeneralistes,
   carteMedecinsCibles,
   carteMedecinsCibles2023,
   carteJoursIj2010,

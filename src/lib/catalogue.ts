@@ -7,6 +7,7 @@ import { excerptShows } from "./figures.ts";
 import type { Problem } from "./problems.ts";
 import { checkRepublicationOnly } from "./source-tiers.ts";
 import { checkDerived } from "./raw/derive.ts";
+import type { RawTable } from "./raw/raw-file.ts";
 import { SourceSchema, type Source } from "./sources.ts";
 import { decodeUtf8 } from "./text.ts";
 import { parseYaml, parseYamlList } from "./yaml-file.ts";
@@ -21,6 +22,8 @@ export interface Catalogue {
   /** Source ids whose declaration is invalid (already reported): citing them is not reported again. */
   invalidSourceIds: Set<string>;
   sources: Map<string, Source>;
+  /** Official files of data/raw/ (checksum verified), by folder: derived rows point at their lines. */
+  raws: Map<string, RawTable>;
   problems: Problem[];
 }
 
@@ -71,10 +74,11 @@ export function loadCatalogue(root: string): Catalogue {
     if (id === REFERENCE_DATASET) for (const row of dataset.rows) registry.departementCodes.add(String(row.code));
   }
   const reference = datasets.get(REFERENCE_DATASET);
-  if (reference) problems.push(...checkDerived(root, datasets, reference.rows));
+  const derived = reference ? checkDerived(root, datasets, reference.rows) : { problems: [], raws: new Map<string, RawTable>() };
+  problems.push(...derived.problems);
   if (!datasets.has(REFERENCE_DATASET))
     problems.push({ file: `data/${REFERENCE_DATASET}.csv`, message: "missing reference: expected the 101 départements (npm run data:departements), found none" });
-  return { root, datasets, broken, invalidSourceIds, sources, problems };
+  return { root, datasets, broken, invalidSourceIds, sources, raws: derived.raws, problems };
 }
 
 export function loadDataset(root: string, id: string, registry: Registry, problems: Problem[]): Dataset | undefined {

@@ -65,6 +65,8 @@ export const DROM_BOXES: { code: string; label: string; box: [number, number, nu
 export const PARIS_CODES = ["75", "92", "93", "94"];
 
 const METRO_WIDTH = 613;
+/** Smallest triangle kept by simplifyRing, in square map units (≈ square pixels at the size maps are shown): at 2, a point is off by about one pixel at most. */
+export const SIMPLIFY_AREA = 2;
 const METRO_HEIGHT = 585;
 const GAP = 8;
 const DROM_TOP = METRO_HEIGHT + 6;
@@ -116,6 +118,40 @@ export function encodeRings(rings: Ring[], steps = 10): string {
     cy = sy;
   }
   return out;
+}
+
+/**
+ * Visvalingam–Whyatt simplification of a closed ring: drops, one at a time, the point whose triangle with
+ * its neighbours has the smallest area, while that area is under `minArea` (in square map units). At the
+ * size the maps are shown, a triangle under half a square pixel is invisible; the white border strokes
+ * cover the sub-pixel seams this leaves between neighbours. A ring keeps at least four points.
+ */
+export function simplifyRing(ring: Ring, minArea: number): Ring {
+  const pts = ring.slice();
+  const area = (i: number) => {
+    const n = pts.length;
+    const [ax, ay] = pts[(i - 1 + n) % n]!;
+    const [bx, by] = pts[i]!;
+    const [cx, cy] = pts[(i + 1) % n]!;
+    return Math.abs((bx - ax) * (cy - ay) - (cx - ax) * (by - ay)) / 2;
+  };
+  const areas = pts.map((_, i) => area(i));
+  while (pts.length > 4) {
+    let min = Infinity;
+    let at = -1;
+    for (let i = 0; i < areas.length; i++)
+      if (areas[i]! < min) {
+        min = areas[i]!;
+        at = i;
+      }
+    if (min >= minArea) break;
+    pts.splice(at, 1);
+    areas.splice(at, 1);
+    const n = pts.length;
+    areas[(at - 1 + n) % n] = area((at - 1 + n) % n);
+    areas[at % n] = area(at % n);
+  }
+  return pts;
 }
 
 /** Parses the svg-maps path data (only relative m/l and z occur) into absolute rings. */
@@ -254,7 +290,7 @@ export function mapGeometry(): MapGeometry {
   const metroRings = new Map<string, Ring[]>();
   for (const loc of source.locations) {
     const code = loc.id.toUpperCase();
-    const rings = parseRelativePath(loc.path);
+    const rings = parseRelativePath(loc.path).map((r) => simplifyRing(r, SIMPLIFY_AREA));
     metroRings.set(code, rings);
     const largest = rings.reduce((a, b) => (Math.abs(ringArea(b)) > Math.abs(ringArea(a)) ? b : a));
     // Whole units: at most half a pixel off at the size the maps are shown, 40 % lighter than tenths.

@@ -8,6 +8,8 @@ export const routes = {
   article: (slug: string) => `/articles/${slug}/`,
   charts: () => "/graphiques/",
   chart: (id: string) => `/graphiques/${id}/`,
+  /** Every year of a map with a year control, fetched by its script (values and raw lines, no geometry). */
+  chartFrames: (id: string) => `/graphiques/${id}/annees.json`,
   embed: (id: string) => `/embed/${id}/`,
   datasets: () => "/donnees/",
   dataset: (id: string) => `/donnees/${id}/`,

@@ -69,7 +69,7 @@ export function deriveAll(root: string, departements: Row[], problems: Problem[]
  * 2. the committed CSV is byte for byte what the importer writes today (computed columns included).
  * A cell reported by the first check is not reported again by the second.
  */
-export function checkDerived(root: string, datasets: Map<string, Dataset>, departements: Row[]): Problem[] {
+export function checkDerived(root: string, datasets: Map<string, Dataset>, departements: Row[]): { problems: Problem[]; raws: Map<string, RawTable> } {
   const problems: Problem[] = [];
   const { raws, tables } = deriveAll(root, departements, problems);
   const reported = new Set<string>();
@@ -95,7 +95,7 @@ export function checkDerived(root: string, datasets: Map<string, Dataset>, depar
     }
     problems.push(...diffDerived(file, readFileSync(join(root, file), "utf8"), formatDerived(table), reported));
   }
-  return problems;
+  return { problems, raws };
 }
 
 function checkRawCells(dataset: Dataset, raw: RawTable, file: string, reported: Set<string>): Problem[] {

@@ -11,5 +11,5 @@ export const GET: APIRoute = ({ params }) => {
   const site = getSite();
   const chart = site.charts.get(String(params.id))!;
   const dataset = site.catalogue.datasets.get(chart.spec.dataset)!;
-  return new Response(chartCsv(chart.rows, dataset), { headers: { "content-type": "text/csv; charset=utf-8" } });
+  return new Response(chartCsv(chart.rows, dataset, chart.spec.columns), { headers: { "content-type": "text/csv; charset=utf-8" } });
 };
