@@ -21,6 +21,11 @@ const ColumnSchema = z
       raw: z.object({ line: z.string(expected("the name of the column holding the raw line")), column: z.string(expected("a column of the official file")) }, expected("where the value is in the official file (line, column)")).strict().optional(),
       /** Derived datasets: how Sous objectif computes this column (« montant_ij / montant_total × 100 »), shown as « calcul Sous objectif ». */
       formula: z.string().trim().min(1).optional(),
+      /**
+       * What an empty cell shows when, in this column, it means « not computed for this row » (growth since
+       * 2019 before 2019) rather than a missing figure: « — » instead of « n.d. », explained by `description`.
+       */
+      empty: z.string().trim().min(1).optional(),
       values: z.record(z.string(), text("a French label for the code"), expected("a map of code: label")).optional()
     },
     expected("a column (name, type, label)")

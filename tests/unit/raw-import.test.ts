@@ -92,9 +92,9 @@ describe("Cnam prescriptions importer", () => {
     const france = tables.find((t) => t.id === "prescriptions-france")!;
     // France poste 7 = its row, not a sum: 1 024 / 10 032 (2010), 2 024 / 20 032, 3 024 / 30 032; lines 43 + 54 × year.
     expect(france.rows.filter((r) => r[1] === "7")).toEqual([
-      ["2010", "7", "1024", "10.21", "100.0", "source-test", "43"],
-      ["2019", "7", "2024", "10.10", "197.7", "source-test", "97"],
-      ["2023", "7", "3024", "10.07", "295.3", "source-test", "151"]
+      ["2010", "7", "1024", "10.21", "100.0", "0.0", "", "source-test", "43"],
+      ["2019", "7", "2024", "10.10", "197.7", "97.7", "0.0", "source-test", "97"],
+      ["2023", "7", "3024", "10.07", "295.3", "195.3", "49.4", "source-test", "151"]
     ]);
   });
 

@@ -123,12 +123,15 @@ export const cnamPrescriptions: Importer = {
         const a = france.get(key(annee, poste))!;
         const total = france.get(key(annee, "total"))!.value;
         const first = france.get(key(base, poste))?.value ?? null;
+        const since2019 = france.get(key("2019", poste))?.value ?? null;
         frRows.push([
           annee,
           poste,
           cell(a.value),
           a.value === null || !total ? "" : fixed((a.value / total) * 100, 2),
           a.value === null || !first ? "" : fixed((a.value / first) * 100, 1),
+          change(a.value, first),
+          annee >= "2019" ? change(a.value, since2019) : "",
           source,
           String(a.line)
         ]);
@@ -159,7 +162,7 @@ export const cnamPrescriptions: Importer = {
         ]);
       }
     const tables: DerivedTable[] = [
-      { id: "prescriptions-france", header: ["annee", "poste", "montant", "part_total", "indice_2010", "source", "ligne"], rows: frRows },
+      { id: "prescriptions-france", header: ["annee", "poste", "montant", "part_total", "indice_2010", "evolution_2010", "evolution_2019", "source", "ligne"], rows: frRows },
       {
         id: "ij-prescriptions-departements",
         header: ["annee", "departement", "montant_ij", "montant_total", "part_ij", "evolution_2010", "evolution_2019", "population", "ij_par_habitant", "source", "ligne_ij", "ligne_total"],
