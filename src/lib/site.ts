@@ -91,7 +91,7 @@ function checkArticleReferences(a: Article, catalogue: Catalogue, charts: Map<st
   for (const id of a.sources)
     if (!catalogue.sources.has(id) && !catalogue.invalidSourceIds.has(id)) problems.push({ file, ...frontMatterPosition(a, "sources", id), message: `front matter "sources": expected a source id declared in data/sources/, found ${JSON.stringify(id)}` });
   for (const id of a.datasets)
-    if (!catalogue.datasets.has(id)) problems.push({ file, ...frontMatterPosition(a, "datasets", id), message: `front matter "datasets": expected a dataset id of data/, found ${JSON.stringify(id)}` });
+    if (!catalogue.datasets.has(id) && !catalogue.broken.has(id)) problems.push({ file, ...frontMatterPosition(a, "datasets", id), message: `front matter "datasets": expected a dataset id of data/, found ${JSON.stringify(id)}` });
   const eventIds = new Set(catalogue.datasets.get("evenements")?.rows.map((r) => String(r.id)) ?? []);
   for (const id of a.events)
     if (!eventIds.has(id)) problems.push({ file, ...frontMatterPosition(a, "events", id), message: `front matter "events": expected an event id of data/evenements.csv, found ${JSON.stringify(id)}` });

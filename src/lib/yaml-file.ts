@@ -132,9 +132,10 @@ function unknownKey(
   return {
     file,
     ...(offset !== undefined ? at(offset) : { line: 1, column: 1 }),
-    message: `field "${[...path, key].join(".")}": unknown key: expected one of ${declared.join(", ") || "no key here"}, found ${quote(key)}`,
+    // The declared keys go in the hint, not the message: a schema gaining a key does not change the report.
+    message: `field "${[...path, key].join(".")}": unknown key: expected a key the schema declares, found ${quote(key)}`,
     code: "yaml/unknown-key",
-    hint: near ? `did you mean "${near}"? rename the key` : "remove the key, or declare it in the schema first",
+    hint: near ? `did you mean "${near}"? rename the key` : `remove the key; declared here: ${declared.join(", ") || "none"}`,
     suggestion: near
   };
 }
