@@ -44,7 +44,8 @@ export function writeAssets(site: Pick<Site, "charts" | "articles" | "catalogue"
     const line = sourceLine(chart, site.catalogue.sources, MAX_CREDITED);
     write(outDir, paths.png, chartPng(chart, line, permalink).png);
     write(outDir, paths.social, renderPng(chartSocialSvg(chart, line)).png);
-    write(outDir, paths.readme, readmeText(chart, dataset, site.catalogue.sources, permalink, paths));
+    const raw = dataset.meta.derived ? site.catalogue.raws.get(dataset.meta.derived.from)?.card : undefined;
+    write(outDir, paths.readme, readmeText(chart, dataset, site.catalogue.sources, permalink, paths, raw));
     files += 3;
   }
   const host = new URL(base).host;

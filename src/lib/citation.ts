@@ -5,6 +5,7 @@
  */
 import type { Dataset, Row } from "./dataset.ts";
 import { formatDate } from "./format.ts";
+import type { RawCard } from "./raw/raw-file.ts";
 import type { Source } from "./sources.ts";
 
 export const SITE_NAME = "Sous objectif";
@@ -60,7 +61,7 @@ export function rowSources(rows: Row[], sources: Map<string, Source>): Source[] 
  * The « LISEZMOI » text file downloaded with a chart's CSV: what it shows, its scope, its columns,
  * its sources with the excerpts quoted, the licences and how to cite it.
  */
-export function readmeText(chart: CitableChart, dataset: Dataset, sources: Map<string, Source>, permalink: string, files: { csv: string }): string {
+export function readmeText(chart: CitableChart, dataset: Dataset, sources: Map<string, Source>, permalink: string, files: { csv: string }, raw?: RawCard): string {
   const used = rowSources(chart.rows, sources);
   const csvName = files.csv.split("/").pop() ?? files.csv;
   const lines: string[] = [];
@@ -77,9 +78,27 @@ export function readmeText(chart: CitableChart, dataset: Dataset, sources: Map<s
     "Une cellule vide est une valeur manquante (« n.d. » sur le site), jamais un zéro."
   );
   heading("Colonnes");
-  for (const c of dataset.meta.columns) {
+  const shown = (chart.spec as { columns?: string[] }).columns;
+  for (const c of dataset.meta.columns.filter((col) => !shown || shown.includes(col.name))) {
     lines.push(`- ${c.name} (${c.type}${c.unit ? `, ${c.unit}` : ""}${c.required ? "" : ", peut être vide"}) : ${c.label}${c.description ? ` — ${c.description}` : ""}`);
     if (c.values) for (const [code, label] of Object.entries(c.values)) lines.push(`    ${code} = ${label}`);
+    if (c.formula) lines.push(`    Calcul Sous objectif : ${c.formula}`);
+    if (c.raw) lines.push(`    Valeur du fichier officiel, colonne « ${c.raw.column} » de la ligne indiquée par « ${c.raw.line} »`);
+  }
+  if (raw) {
+    heading("Fichier officiel");
+    lines.push(
+      `Les lignes viennent d'un fichier officiel conservé tel quel : « ${raw.title} » (${raw.publisher}).`,
+      `Adresse de l'éditeur : ${raw.url}`,
+      `Fichier : ${raw.file} — ${raw.published}`,
+      raw.obtained.commit
+        ? `Copie obtenue : dépôt ${raw.obtained.repository}, ${raw.obtained.path}, commit ${raw.obtained.commit} (${formatDate(raw.obtained.date)}).`
+        : `Copie téléchargée sur le site de l'éditeur : ${raw.obtained.url} (${formatDate(raw.obtained.date)}).`,
+      `Empreinte sha256 : ${raw.sha256}`,
+      `Licence : ${raw.licence.name} — ${raw.licence.quote} (${raw.licence.url})${raw.licence.note ? ` ${raw.licence.note}` : ""}`,
+      `Citer : ${raw.credit}.`,
+      "Chaque ligne du CSV donne, dans ses colonnes « ligne… », le numéro de la ligne du fichier officiel d'où vient sa valeur : on peut la vérifier à la main."
+    );
   }
   heading("Sources");
   used.forEach((s, i) => {
