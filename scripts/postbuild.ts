@@ -1,7 +1,8 @@
 /**
  * Build steps after `astro build`, run on the staging folder before it replaces dist/ (scripts/build.ts):
  * chart images (PNG 2× and 1200×630 social card), the LISEZMOI of each chart's data, the social cards of
- * articles and of the site, then the search index (pagefind, French). Any failure stops the build and
+ * articles and of the site, then the search index (pagefind, French), and last the _headers file, whose
+ * policy hashes the inline scripts and styles of the finished pages. Any failure stops the build and
  * leaves dist/ untouched.
  */
 import { spawnSync } from "node:child_process";
@@ -10,9 +11,10 @@ import { dirname, join, resolve } from "node:path";
 import { MAX_CREDITED, readmeText, sourceLine } from "../src/lib/citation.ts";
 import { chartFiles } from "../src/lib/embed.ts";
 import { articleImagePath, SITE_IMAGE_PATH } from "../src/lib/page-meta.ts";
-import { routes } from "../src/lib/routes.ts";
+import { fileOf, routes } from "../src/lib/routes.ts";
 import type { Site } from "../src/lib/site.ts";
 import { formatDate } from "../src/lib/format.ts";
+import { headerRules, headersFileText } from "../src/lib/headers.ts";
 import { articleSocialSvg, chartPng, chartSocialSvg, renderPng } from "./png.ts";
 
 /**
@@ -26,8 +28,9 @@ export function builtSiteAddress(outDir: string): string {
   return new URL("/", m[1]).href;
 }
 
+/** Writes the file a served path names (base path included, as routes.ts gives it) into the build folder. */
 function write(dir: string, path: string, data: string | Buffer): void {
-  const file = join(dir, ...path.split("/").filter(Boolean));
+  const file = join(dir, ...fileOf(path).split("/"));
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, data);
 }
@@ -80,4 +83,10 @@ export function indexSearch(root: string, outDir: string): void {
 export function postBuild(root: string, site: Pick<Site, "charts" | "articles" | "catalogue">, outDir: string): void {
   writeAssets(site, outDir, builtSiteAddress(outDir));
   indexSearch(root, outDir);
+  writeHeaders(outDir);
+}
+
+/** dist/_headers: the security, framing and cache headers (src/lib/headers.ts), once every file is there. */
+export function writeHeaders(outDir: string): void {
+  writeFileSync(join(outDir, "_headers"), headersFileText(headerRules(outDir)));
 }

@@ -1,5 +1,6 @@
 import { formatDate } from "../lib/format.ts";
 import { escapeHtml } from "../lib/html.ts";
+import { routes } from "../lib/routes.ts";
 import type { Source } from "../lib/sources.ts";
 import { seriesClass, type LegendItem } from "./define.ts";
 import type { RenderedChart } from "./render.ts";
@@ -34,8 +35,8 @@ export function figureHtml(chart: RenderedChart, sources: Map<string, Source>, o
     `<span class="chart__subtitle">${escapeHtml(spec.subtitle)}</span></figcaption>`,
     `<div class="chart__plot">${plot}</div>`,
     legendHtml(chart.legend),
-    `<p class="chart__source">${credits.length > 1 ? "Sources" : "Source"}\u00a0: ${creditsHtml(credits, link ? `/graphiques/${spec.id}/#panneau-sources` : "#panneau-sources")}. Graphique\u00a0: Sous objectif.${spec.credit ? ` ${escapeHtml(spec.credit)}.` : ""}</p>`,
-    link ? `<p class="chart__more"><a href="/graphiques/${escapeHtml(spec.id)}/">Données, sources et téléchargements<span class="visually-hidden"> du graphique « ${escapeHtml(spec.title)} »</span></a></p>` : "",
+    `<p class="chart__source">${credits.length > 1 ? "Sources" : "Source"}\u00a0: ${creditsHtml(credits, link ? `${routes.chart(spec.id)}#panneau-sources` : "#panneau-sources")}. Graphique\u00a0: Sous objectif.${spec.credit ? ` ${escapeHtml(spec.credit)}.` : ""}</p>`,
+    link ? `<p class="chart__more"><a href="${escapeHtml(routes.chart(spec.id))}">Données, sources et téléchargements<span class="visually-hidden"> du graphique « ${escapeHtml(spec.title)} »</span></a></p>` : "",
     `</figure>`
   ].join("\n");
 }

@@ -76,7 +76,7 @@ export function embedIframe(chart: EmbeddableChart, site: URL | string, sourceLi
 
 /** The optional resize script, served from the site itself. */
 export function embedScriptTag(site: URL | string): string {
-  return `<script async src="${escapeHtml(absolute("/embed.js", site))}"></script>`;
+  return `<script async src="${escapeHtml(absolute(routes.file("/embed.js"), site))}"></script>`;
 }
 
 /** The full snippet: iframe, then the optional resize script. */
@@ -122,7 +122,7 @@ export function oembed(chart: EmbeddableChart, site: URL | string, sourceLine = 
     width: DEFAULT_EMBED_WIDTH,
     height: defaultEmbedHeight(chart, sourceLine),
     provider_name: PROVIDER_NAME,
-    provider_url: absolute("/", site),
+    provider_url: absolute(routes.home(), site),
     thumbnail_url: absolute(chartFiles(chart.spec.id).social, site),
     thumbnail_width: SOCIAL_SIZE.width,
     thumbnail_height: SOCIAL_SIZE.height

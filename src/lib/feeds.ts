@@ -9,8 +9,9 @@ import { escapeHtml } from "./html.ts";
 import { allRoutes, routes, type RouteInputs } from "./routes.ts";
 import type { Site } from "./site.ts";
 
-export const FEED_PATH = "/rss.xml";
-export const SITEMAP_PATH = "/sitemap.xml";
+/** Served paths (base path included) of the feed and the sitemap. */
+export const FEED_PATH = routes.file("/rss.xml");
+export const SITEMAP_PATH = routes.file("/sitemap.xml");
 export const FEED_TITLE = "Sous objectif — dossiers";
 export const SITE_DESCRIPTION =
   "Site indépendant de data-journalisme sur les indemnités journalières et les contrôles de l'Assurance maladie visant les médecins qui prescrivent des arrêts de travail.";

@@ -1,6 +1,6 @@
 import MarkdownIt, { type StateCore, type Token } from "markdown-it";
 import type { GlossaryTerm } from "./glossary.ts";
-import { routes } from "./routes.ts";
+import { routes, withBase } from "./routes.ts";
 import { frenchTypography } from "./typography.ts";
 
 /**
@@ -30,6 +30,29 @@ markdown.core.ruler.push("french_typography", (state) => {
 });
 
 markdown.core.ruler.push("glossary", glossaryRule);
+
+/**
+ * Authors write links to the site from its root ("/articles/x/", "/glossaire/#ij"): they are checked
+ * against the site's routes as written (src/lib/site.ts), then served under the base path when the
+ * site is published under one (src/lib/routes.ts). Rewritten at render time only, so parsing keeps the
+ * author's spelling; links the renderer builds itself (glossary) carry meta.site and are left alone.
+ */
+function siteLinkRule(attr: string): NonNullable<typeof markdown.renderer.rules.link_open> {
+  return (tokens, idx, options, _env, self) => {
+    const token = tokens[idx]!;
+    const value = String(token.attrGet(attr) ?? "");
+    if (value && /^\/(?!\/)/.test(value) && !token.meta?.site) token.attrSet(attr, withBase(value));
+    return self.renderToken(tokens, idx, options);
+  };
+}
+markdown.renderer.rules.link_open = siteLinkRule("href");
+const defaultImage = markdown.renderer.rules.image!;
+markdown.renderer.rules.image = (tokens, idx, options, env, self) => {
+  const token = tokens[idx]!;
+  const src = String(token.attrGet("src") ?? "");
+  if (src && /^\/(?!\/)/.test(src)) token.attrSet("src", withBase(src));
+  return defaultImage(tokens, idx, options, env, self);
+};
 
 const defaultFence = markdown.renderer.rules.fence!;
 markdown.renderer.rules.fence = (tokens, idx, options, env: MarkdownEnv | undefined, self) => {
@@ -130,6 +153,7 @@ function markTerms(text: string, matcher: GlossaryMatcher, used: Set<string>, st
     if (isAcronym) push("glossary_abbr_open", "abbr", 1).attrSet("title", frenchTypography(term.expansion!));
     const link = push("link_open", "a", 1);
     link.attrSet("href", `${routes.glossary()}#${term.id}`);
+    link.meta = { site: true };
     link.attrSet("class", "glossary-term");
     if (!isAcronym) link.attrSet("title", frenchTypography(term.summary));
     push("text", "", 0, m[0]);

@@ -21,8 +21,8 @@ export function articleImagePath(slug: string): string {
   return `${routes.article(slug)}og.png`;
 }
 
-/** Social card of every other page. */
-export const SITE_IMAGE_PATH = "/og.png";
+/** Social card of every other page (served path, base included). */
+export const SITE_IMAGE_PATH = routes.file("/og.png");
 
 export function pageMeta(path: string, site: Pick<Site, "articles" | "charts">, base: URL | string): PageMeta {
   const abs = (p: string) => new URL(p, base).href;

@@ -9,7 +9,7 @@ import { loadCatalogue, readText, REFERENCE_DATASET, type Catalogue } from "./ca
 import { loadCorrections, type Correction } from "./corrections.ts";
 import { loadGlossary, type Glossary } from "./glossary.ts";
 import { ProblemsError, type Problem } from "./problems.ts";
-import { allRoutes } from "./routes.ts";
+import { allRoutes, withBase } from "./routes.ts";
 import { HttpUrl } from "./sources.ts";
 
 export interface Site {
@@ -97,7 +97,8 @@ function checkArticleReferences(a: Article, catalogue: Catalogue, charts: Map<st
     if (!eventIds.has(id)) problems.push({ file, ...frontMatterPosition(a, "events", id), message: `front matter "events": expected an event id of data/evenements.csv, found ${JSON.stringify(id)}` });
   for (const link of a.links) {
     if (link.href.startsWith("/")) {
-      const path = link.href.replace(/[?#].*$/, "");
+      // Authors write site paths from the root; the routes are served under the base path.
+      const path = withBase(link.href.replace(/[?#].*$/, ""));
       if (!routes.has(path.endsWith("/") ? path : `${path}/`))
         problems.push({ file, line: link.line, column: 1, message: `link: expected a page of the site, found ${JSON.stringify(link.href)}` });
     } else if (!link.href.startsWith("#") && !link.href.startsWith("mailto:") && !HttpUrl.safeParse(link.href).success)

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
-import { watch, type PageReport } from "../setup/browser.ts";
+import { listenForCsp, watch, type PageReport } from "../setup/browser.ts";
 
 /**
  * Every HTML page of a built site as URL paths: "/x/" for x/index.html, "/404.html" for other files.
@@ -62,6 +62,7 @@ export function spread<T>(list: T[], n: number): T[] {
 export async function open(context: BrowserContext, url: string, before?: (page: Page) => void): Promise<{ page: Page; report: PageReport }> {
   const page = await context.newPage();
   const report = watch(page, url);
+  await listenForCsp(page);
   before?.(page);
   await page.goto(url, { waitUntil: "load" });
   return { page, report };
@@ -127,7 +128,12 @@ export interface FocusResult {
  * Transitions are switched off so the focused style is read in its final state.
  */
 export async function checkVisibleFocus(page: Page, sample = 25, maxStops = 600): Promise<FocusResult> {
-  await page.addStyleTag({ content: "*,*::before,*::after{transition:none!important;animation:none!important}" });
+  // A constructed style sheet, not a <style> tag: the site's policy refuses inline styles it did not write.
+  await page.evaluate(() => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync("*,*::before,*::after{transition:none!important;animation:none!important}");
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  });
   const total = await page.evaluate(
     () =>
       [...document.querySelectorAll<HTMLElement>("a[href],area[href],button,input,select,textarea,summary,iframe,[tabindex],[contenteditable]")].filter(
