@@ -128,7 +128,9 @@ function checkRawCells(dataset: Dataset, raw: RawTable, file: string, reported: 
       const at = row[lineColumn];
       const fields = at === null || at === undefined ? undefined : raw.at(Number(at));
       if (!fields) continue;
-      const expectedText = fields[raw.columnIndex(rawColumn)] ?? "";
+      const rawText = fields[raw.columnIndex(rawColumn)] ?? "";
+      // The Cnam writes the statistical secret as a blank cell or as « NS »: either is an empty derived cell, never 0.
+      const expectedText = rawText === "NS" ? "" : rawText;
       const value = row[col.name];
       const foundText = value === null || value === undefined ? "" : String(value);
       const same = expectedText === foundText || (expectedText !== "" && foundText !== "" && Number(expectedText) === Number(foundText));

@@ -14,7 +14,10 @@ export const RAW_DIR = "data/raw";
 export const RAW_CARD = "origine.yaml";
 
 const text = (what: string) => z.string(expected(what)).trim().min(1, expected(what).error({ input: "" }));
-const day = z.union([z.string(), z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d));
+const day = z
+  .union([z.string(), z.date()], expected("a date YYYY-MM-DD"))
+  .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d))
+  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, expected("a date YYYY-MM-DD")));
 
 /**
  * The card of an official file kept verbatim: who published it, where this copy comes from, under which
@@ -38,9 +41,31 @@ export const RawCardSchema = z
       header_line: z.number().int().positive().default(1),
       sha256: z.string(expected("a sha256 in hex")).regex(/^[0-9a-f]{64}$/, expected("64 lowercase hex digits")),
       published: text("when the publisher released this file, as far as known"),
+      /**
+       * Where this copy comes from: downloaded from the publisher (`url`, the address of the download), or
+       * copied from a repository (`repository`, `path`, `commit`), with the date it was obtained.
+       */
       obtained: z
-        .object({ repository: text("a repository"), path: text("a path"), commit: z.string().regex(/^[0-9a-f]{40}$/, expected("a 40-hex commit")), date: day, note: z.string().optional() }, expected("where the copy was obtained (repository, path, commit, date)"))
-        .strict(),
+        .object(
+          {
+            url: HttpUrl.optional(),
+            repository: text("a repository").optional(),
+            path: text("a path").optional(),
+            commit: z.string().regex(/^[0-9a-f]{40}$/, expected("a 40-hex commit")).optional(),
+            date: day,
+            note: z.string().optional()
+          },
+          expected("where the copy was obtained (url, or repository, path and commit; date)")
+        )
+        .strict()
+        .superRefine((o, ctx) => {
+          const copy = (["repository", "path", "commit"] as const).filter((k) => o[k] !== undefined);
+          if (o.url === undefined && copy.length === 0)
+            ctx.addIssue({ code: "custom", path: ["url"], message: "expected the download address (url), or repository, path and commit of a copy, found neither" });
+          if (copy.length > 0)
+            for (const k of ["repository", "path", "commit"] as const)
+              if (o[k] === undefined) ctx.addIssue({ code: "custom", path: [k], message: `expected ${k} with ${copy.join(" and ")} (a copy is named by repository, path and commit), found none` });
+        }),
       licence: z
         .object({ name: text("the licence name"), quote: text("a verbatim quote of the publisher's terms"), url: HttpUrl, note: z.string().optional() }, expected("the licence (name, quote, url)"))
         .strict(),
