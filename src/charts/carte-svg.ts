@@ -408,7 +408,8 @@ export function observationValues(rows: Row[], dataset: Dataset, ctx: ChartConte
   const catalogue = requireCatalogue(ctx);
   const unit = (r: Row) => labelOf(dataset, "unite", r.unite ?? null);
   const reading = (r: Row) => qualified(r, dataset, `${formatNumber(r.valeur as number)}\u00a0${unit(r)}`);
-  const byDepartement = groupBy(rows, (r) => String(r.departement));
+  // A row without a number is not a reading: it never becomes a 0 on the map (Math.min of nothing, or of null).
+  const byDepartement = groupBy(rows.filter((r) => typeof r.valeur === "number"), (r) => String(r.departement));
   return [...byDepartement].map(([code, group]) => {
     const indicators = [...groupBy(group, (r) => `${r.indicateur}|${r.unite}`).values()].map((readings) => {
       const nums = readings.map((r) => r.valeur as number);

@@ -36,6 +36,6 @@ export default defineChart({
         }
       ],
       ctx,
-      { yLabel: "Milliards d’euros" }
+      { yLabel: "Milliards d’euros", height: ctx.narrow ? 240 : 340 }
     )
 });

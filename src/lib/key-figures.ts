@@ -14,8 +14,18 @@ export interface KeyFigureSpec {
   select: Where;
   /** Rows of the selection kept apart, each group with the reason printed next to it. */
   setAside?: { where: Where[]; reason: string }[];
+  /**
+   * Who or what the number is about, printed in the big text right after it (« des arrêts contrôlés après
+   * ciblage »), so that the figure cannot be quoted without its frame.
+   */
+  frame?: string;
   /** What is counted, after the number: « d’indemnités journalières maladie versées ». */
   label: string;
+  /** Derived datasets: the value column (default `valeur`), its unit as printed, a divisor and decimals (euros → Md€). */
+  column?: string;
+  unit?: string;
+  divide?: number;
+  digits?: number;
   /** Who and what is covered, in words (no figure). */
   scope: string;
 }
@@ -35,13 +45,22 @@ export interface KeyFigure {
   max: number;
 }
 
+/**
+ * The home page's figures tell one story: what the arrêts prescribed by liberal doctors cost and weigh,
+ * whom the Assurance maladie targeted about it, what its targeted controls found, how doctors answered.
+ */
 export const HOME_FIGURES: KeyFigureSpec[] = [
   {
-    id: "ij-maladie-2023",
-    dataset: "ij-depenses",
-    select: { annee: 2023, risque: "maladie", mesure: "depense", perimetre: "DREES-SAL" },
-    label: "d’indemnités journalières versées pour les arrêts maladie",
-    scope: "Salariés du privé et contractuels de la fonction publique, régime général, France entière (étude DREES–Cnam)."
+    id: "ij-prescrites-2024",
+    dataset: "prescriptions-france",
+    select: { annee: 2024, poste: "7" },
+    column: "montant",
+    unit: "Md€",
+    divide: 1e9,
+    digits: 2,
+    frame: "d’IJ prescrites par les médecins libéraux",
+    label: "d’indemnités journalières à la suite d’arrêts prescrits par les médecins libéraux",
+    scope: "Tous régimes, France entière, euros courants ; prescripteurs hospitaliers exclus (données ouvertes de l’Assurance maladie)."
   },
   {
     id: "medecins-cibles-2023",
@@ -54,6 +73,7 @@ export const HOME_FIGURES: KeyFigureSpec[] = [
       },
       { where: [{ perimetre: "usmy-perimetre-incertain" }], reason: "la source ne dit pas si son chiffre vaut pour la France ou pour les seules Yvelines" }
     ],
+    frame: "visés par la campagne de mise sous objectif",
     label: "généralistes visés par la campagne de mise sous objectif de l’Assurance maladie",
     scope: "France entière ; chiffres de la Cnam, de la presse et de syndicats ou collectifs de médecins."
   },
@@ -61,6 +81,7 @@ export const HOME_FIGURES: KeyFigureSpec[] = [
     id: "bayonne-2025-11-21",
     dataset: "mobilisation-bayonne",
     select: { indicateur: "medecins-rassembles" },
+    frame: "rassemblés devant la CPAM de Bayonne",
     label: "rassemblés devant la caisse primaire d’assurance maladie de Bayonne contre les mises sous objectif",
     scope: "Bayonne (Pyrénées-Atlantiques) ; estimations de presse, aucun comptage officiel trouvé."
   },
@@ -68,8 +89,9 @@ export const HOME_FIGURES: KeyFigureSpec[] = [
     id: "arrets-non-justifies-2024",
     dataset: "controles-assures",
     select: { annee: 2024, indicateur: "part-arrets-non-justifies", perimetre: "arrets-de-travail" },
-    label: "des arrêts de travail contrôlés avec examen médical jugés non justifiés et suspendus",
-    scope: "Contrôles ciblés du service médical de l’Assurance maladie, France entière."
+    frame: "des arrêts ciblés et contrôlés jugés non justifiés",
+    label: "des arrêts de travail contrôlés avec examen médical jugés non justifiés et suspendus — parmi les contrôles ciblés, pas parmi tous les arrêts",
+    scope: "Contrôles ciblés du service médical de l’Assurance maladie, France entière : les arrêts examinés ont été choisis parce qu’ils semblaient suspects."
   }
 ];
 
@@ -91,14 +113,15 @@ function whenOf(rows: Row[]): string {
 export function keyFigure(spec: KeyFigureSpec, catalogue: Catalogue): KeyFigure | undefined {
   const dataset = catalogue.datasets.get(spec.dataset);
   if (!dataset) return undefined;
-  const selected = dataset.rows.filter((r) => matches(r, spec.select) && typeof r.valeur === "number");
+  const column = spec.column ?? "valeur";
+  const selected = dataset.rows.filter((r) => matches(r, spec.select) && typeof r[column] === "number");
   const setAside = (spec.setAside ?? []).map((s) => ({ rows: selected.filter((r) => s.where.some((w) => matches(r, w))), reason: s.reason }));
   const apart = new Set(setAside.flatMap((s) => s.rows));
   const readings = selected.filter((r) => !apart.has(r));
   if (readings.length === 0) return undefined;
-  const units = [...new Set(readings.map((r) => r.unite))];
+  const units = spec.unit !== undefined ? [spec.unit] : [...new Set(readings.map((r) => r.unite))];
   if (units.length !== 1) throw new Error(`key figure "${spec.id}": expected one unit, found ${units.join(", ")}`);
-  const values = readings.map((r) => r.valeur as number);
+  const values = readings.map((r) => (r[column] as number) / (spec.divide ?? 1));
   const min = Math.min(...values);
   const max = Math.max(...values);
   const qualifs = [...new Set(readings.map((r) => r.qualificatif ?? null))];
@@ -108,8 +131,8 @@ export function keyFigure(spec: KeyFigureSpec, catalogue: Catalogue): KeyFigure 
     dataset,
     readings,
     setAside: setAside.filter((s) => s.rows.length > 0),
-    value: min === max ? qualif + formatNumber(min) : `${formatNumber(min)}–${formatNumber(max)}`,
-    unit: unitOf(dataset, units[0]!),
+    value: min === max ? qualif + formatNumber(min, spec.digits) : `${formatNumber(min, spec.digits)}–${formatNumber(max, spec.digits)}`,
+    unit: spec.unit ?? unitOf(dataset, units[0]!),
     when: whenOf(readings),
     min,
     max

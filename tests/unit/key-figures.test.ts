@@ -18,14 +18,16 @@ describe("home page key figures come from data rows", () => {
         expect(catalogue.sources.has(String(r.source))).toBe(true);
       }
       // Figures and scope words are never typed: no digit in the editorial text.
-      expect(spec.label + spec.scope).not.toMatch(/\d/);
+      expect(spec.label + spec.scope + (spec.frame ?? "")).not.toMatch(/\d/);
+      // The big text carries the figure's frame, so that it is never quoted without it.
+      expect(spec.frame, `${spec.id}: a frame in the big text`).toBeTruthy();
     }
   });
 
-  it("IJ maladie 2023, DREES-SAL: 10,2 Md€ from the DREES row", () => {
-    const f = figure("ij-maladie-2023");
-    expect([f.value, f.unit, f.when]).toEqual(["10,2", "Md€", "en 2023"]);
-    expect(f.readings.map((r) => r.source)).toEqual(["drees-2024-12-13-arrets-maladie"]);
+  it("IJ prescribed by liberal doctors in 2024: 13,93 Md€ from the France row of the Cnam file (13 927 134 032 €)", () => {
+    const f = figure("ij-prescrites-2024");
+    expect([f.value, f.unit, f.when]).toEqual(["13,93", "Md€", "en 2024"]);
+    expect(f.readings.map((r) => [r.montant, r.source, r.ligne])).toEqual([[13927134032, "cnam-data-ameli-prescriptions", 2160]]);
   });
 
   it("doctors targeted in 2023: the range of every national reading, the 5 000 set aside with its reason", () => {
