@@ -69,6 +69,7 @@ export function extractFigures(text: string): TextFigure[] {
     if (new RegExp(`^(er)?\\s+(${MONTHS})`, "iu").test(after)) continue; // a day of a date
     if (/^(er|e|ème|nd|nde)\b/u.test(after)) continue; // an ordinal
     if (/^\s?h\d{0,2}\b/u.test(after)) continue; // a time of day
+    if (/^\s(derniers|dernières|prochains|prochaines)\b/u.test(after)) continue; // a span of time (« ces 20 dernières années »)
     if (/^-\d/.test(after) || /\d-$/.test(before)) continue; // a legal or decree number (2004-810)
     if (LEGAL_BEFORE.test(before) || NAME_AFTER.test(after) || NAME_BEFORE.test(before)) continue;
     figures.push({ raw, value: t.value, decimals: t.decimals, index: start, unit: unitAfter(after), context: `${before}${raw}${after.slice(0, 24)}`.trim() });
@@ -103,6 +104,8 @@ export interface FigureRow {
   unit?: { kind: UnitKind; noun?: string };
   years: number[];
   scope?: string;
+  /** Name of the département the row is about (« Pyrénées-Atlantiques »), when it is about one. */
+  place?: string;
 }
 
 /** Words that open a unit label without naming what is counted (« autres médecins », « fois le Smic »). */
@@ -124,12 +127,13 @@ export function rowUnit(code: string, label: string): { kind: UnitKind; noun?: s
 }
 
 /** Every figure cell of a dataset (columns declared figure: true), or every number cell when none is. */
-export function figureRows(dataset: Dataset, rows: Row[] = dataset.rows): FigureRow[] {
+export function figureRows(dataset: Dataset, rows: Row[] = dataset.rows, places: ReadonlyMap<string, string> = new Map()): FigureRow[] {
   const cols = dataset.meta.columns;
   const figureCols = cols.filter((c) => c.figure).map((c) => c.name);
   const numberCols = figureCols.length ? figureCols : cols.filter((c) => c.type === "number" || c.type === "integer").map((c) => c.name);
   const unitCol = cols.find((c) => c.name === "unite");
   const declared = new Map(cols.map((c) => [c.name, c.unit] as const));
+  const statesUnits = !!unitCol || cols.some((c) => c.unit);
   const yearCols = cols.filter((c) => c.type === "date" || (c.type === "integer" && /^(annee|debut|fin)$/.test(c.name))).map((c) => c.name);
   const out: FigureRow[] = [];
   for (const row of rows) {
@@ -145,9 +149,12 @@ export function figureRows(dataset: Dataset, rows: Row[] = dataset.rows): Figure
         dataset: dataset.id,
         line: dataset.lines[i] ?? 0,
         value,
-        unit: typeof code === "string" ? rowUnit(code, own ?? unitCol?.values?.[code] ?? code) : undefined,
+        // A number of unstated unit beside columns that state theirs (an index, a derived count) is a
+        // plain count: never a %, an amount, or a noun some row counts.
+        unit: typeof code === "string" ? rowUnit(code, own ?? unitCol?.values?.[code] ?? code) : statesUnits ? { kind: "count" } : undefined,
         years: [...new Set(years)],
-        scope: typeof row.perimetre === "string" ? row.perimetre : undefined
+        scope: typeof row.perimetre === "string" ? row.perimetre : undefined,
+        place: typeof row.departement === "string" ? places.get(row.departement) ?? row.departement : undefined
       });
     }
   }
@@ -161,7 +168,7 @@ const EUROS: Partial<Record<UnitKind, number>> = { "Md€": 1e9, "M€": 1e6, "�
  * amounts convert between €, M€ and Md€ (a row of 7 690 000 000 € is « 7,69 milliards »).
  */
 function unitFactor(text: TextUnit, row: FigureRow, knownNouns: Set<string>): number | undefined {
-  if (!row.unit) return 1;
+  if (!row.unit) return 1; // a dataset that states no unit at all
   const from = EUROS[row.unit.kind];
   const to = EUROS[text.kind === "millions" && from !== undefined ? "M€" : text.kind]; // « 541 millions » of an amount
   if (from !== undefined && to !== undefined) return from / to;
@@ -223,6 +230,12 @@ export function checkStatedFigures(text: string, rows: FigureRow[], cited: strin
         });
         return;
       }
+      // A row about one département is meant by a paragraph that names it: « 1 % » of the national
+      // campaign is not the share of some département's spending that happens to be 1 %. Rows about
+      // places the paragraph does not name step aside when other rows remain.
+      const prose = flat.replace(/’/g, "'");
+      const placed = candidates.filter((r) => !r.place || new RegExp(`(?<![\\p{L}-])${r.place.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}-])`, "u").test(prose));
+      if (placed.length) candidates = placed;
       const named = new Set([...scopeNames].filter(([, name]) => new RegExp(`(?<![\\p{L}-])${name}(?![\\p{L}-])`, "u").test(stretch)).map(([code]) => code));
       if ([...named].some((code) => candidates.some((r) => r.scope === code))) {
         const inScope = candidates.filter((r) => !r.scope || named.has(r.scope));
@@ -246,11 +259,16 @@ export function checkStatedFigures(text: string, rows: FigureRow[], cited: strin
       const around = yearsIn(flat);
       const inParagraph = candidates.filter((r) => r.years.some((y) => around.includes(y)));
       const meant = inParagraph.length ? inParagraph : candidates;
-      // Rows with no year conflict with none; dated rows conflict when no year is common to all.
-      const dated = meant.filter((r) => r.years.length > 0);
-      const shared = dated.length ? dated[0]!.years.filter((y) => dated.every((r) => r.years.includes(y))) : [];
-      const periods = new Set(dated.map((r) => r.years.join("–")));
-      if (dated.length > 0 && shared.length === 0)
+      // Rows with no year conflict with none; dated rows conflict when no year is common to all. A figure
+      // is meant when one cited dataset holds it for one period: a coincidence in another table (a share
+      // of 20 % somewhere in a yearly series) does not make a sentence ambiguous.
+      const oneMeaning = (group: FigureRow[]) => {
+        const dated = group.filter((r) => r.years.length > 0);
+        return dated.length === 0 || dated[0]!.years.some((y) => dated.every((r) => r.years.includes(y)));
+      };
+      const byDataset = Map.groupBy(meant, (r) => r.dataset);
+      const periods = new Set(meant.filter((r) => r.years.length > 0).map((r) => r.years.join("–")));
+      if (![...byDataset.values()].some(oneMeaning))
         out.push({
           figure,
           code: "figure/ambiguous",

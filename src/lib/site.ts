@@ -114,11 +114,12 @@ function checkArticleReferences(a: Article, catalogue: Catalogue, charts: Map<st
  */
 function checkFigures(root: string, articles: Article[], catalogue: Catalogue, charts: Map<string, RenderedChart>, filesWithProblems: Set<string>): Problem[] {
   const problems: Problem[] = [];
+  const places = new Map((catalogue.datasets.get(REFERENCE_DATASET)?.rows ?? []).map((r) => [String(r.code), String(r.nom)] as const));
   const unsure = (id: string) => catalogue.broken.has(id) || !catalogue.datasets.has(id) || filesWithProblems.has(`data/${id}.csv`) || filesWithProblems.has(`data/${id}.yaml`);
   for (const a of articles) {
     const cited = [...new Set([...a.datasets, ...a.charts.flatMap((c) => charts.get(c.id)?.spec.dataset ?? [])])];
     if (cited.some(unsure) || a.charts.some((c) => !charts.has(c.id))) continue;
-    problems.push(...checkArticleFigures(a, cited.flatMap((id) => figureRows(catalogue.datasets.get(id)!)), cited));
+    problems.push(...checkArticleFigures(a, cited.flatMap((id) => figureRows(catalogue.datasets.get(id)!, undefined, places)), cited));
   }
   for (const chart of charts.values()) {
     const { spec } = chart;
@@ -130,7 +131,7 @@ function checkFigures(root: string, articles: Article[], catalogue: Catalogue, c
     // A Plot chart's text alternative is written from its rows and read as prose; a drawing of its own
     // (the maps) lists département codes and class bounds there, which the map tests check.
     if (spec.plot) texts["text alternative"] = chart.alt;
-    problems.push(...checkChartWords(file, texts, figureRows(dataset, chart.rows), source));
+    problems.push(...checkChartWords(file, texts, figureRows(dataset, chart.rows, places), source));
   }
   return problems;
 }

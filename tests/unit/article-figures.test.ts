@@ -98,6 +98,26 @@ describe("checkStatedFigures(text, rows): a figure is matched to the row it clai
   });
 });
 
+describe("checkStatedFigures with derived datasets (per-département tables, units per column)", () => {
+  const national = { ...row(1, { kind: "%" }, [2025], 54), dataset: "campagnes" };
+  const local = (v: number, y: number, place: string): FigureRow => ({ ...row(v, { kind: "%" }, [y], 100 + y), dataset: "ij-departements", place });
+  it("a row about a département the paragraph does not name steps aside", () => {
+    const rows = [national, local(1, 2010, "Ain"), local(1, 2011, "Aisne")];
+    expect(checkStatedFigures("Les contrôles visent 1 % des généralistes.", rows, "x")).toEqual([]);
+    expect(checkStatedFigures("Dans l’Ain, la part atteint 1 %.", [local(1, 2010, "Ain"), local(1, 2011, "Ain")], "x").map((m) => m.code)).toEqual(["figure/ambiguous"]);
+  });
+  it("one cited dataset holding the figure for one period is enough: a coincidence in another table is not ambiguity", () => {
+    const rows = [row(20, { kind: "%" }, [], 18), { ...row(20, { kind: "%" }, [2020], 12), dataset: "other" }, { ...row(20, { kind: "%" }, [2021], 13), dataset: "other" }];
+    expect(checkStatedFigures("Ils libéreraient environ 20 % de temps.", rows, "x")).toEqual([]);
+  });
+  it("converts amounts between €, M€ and Md€ (a row of 7 690 000 000 € is « 7,69 milliards »)", () => {
+    const rows = [row(7_690_000_000, { kind: "€" }, [2023], 2)];
+    expect(checkStatedFigures("En 2023, 7,69 milliards d’euros.", rows, "x")).toEqual([]);
+    expect(checkStatedFigures("En 2023, 7,7 milliards d’euros.", rows, "x")).toEqual([]);
+    expect(checkStatedFigures("En 2023, 7,6 milliards d’euros.", rows, "x").map((m) => m.code)).toEqual(["figure/not-in-data"]);
+  });
+});
+
 describe("checkArticleFigures(article, rows): located problems for data:check", () => {
   it("names the file, line and column of the wrong figure, with a hint", () => {
     const body = "Un paragraphe.\n\nPour 2023, la DREES annonce\n10,4 milliards d’euros.\n";
