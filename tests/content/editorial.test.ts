@@ -16,9 +16,10 @@ const text = (s: string | null | undefined) => (s ?? "").replace(/[\u00a0\u202f]
 describe("/glossaire/", () => {
   const doc = page("glossaire");
   it("has an anchored entry per term, in order, with its letter in the navigation", () => {
-    const ids = [...doc.querySelectorAll("dl.entries > div.entry")].map((e) => e.getAttribute("id"));
+    // The anchor is on the term's heading (h3 under the letter's h2), so search hits can link to it.
+    const ids = [...doc.querySelectorAll(".entries > div.entry > h3.entry__term")].map((e) => e.getAttribute("id"));
     expect(ids).toEqual(site.glossary.entries.map((e) => e.id));
-    expect(doc.getElementById("mso")?.textContent).toContain("mise sous objectif");
+    expect(doc.getElementById("mso")?.closest(".entry")?.textContent).toContain("mise sous objectif");
     const letters = [...doc.querySelectorAll(".letters a")].map((a) => a.getAttribute("href")!);
     for (const href of letters) expect(doc.getElementById(href.slice(1)), href).not.toBeNull();
     expect(letters).toContain("#lettre-m");
