@@ -1,5 +1,5 @@
 import { formatNumber } from "../lib/format.ts";
-import { defineMap, rowSource } from "./carte-svg.ts";
+import { defineMap, rowSource } from "./map/index.ts";
 
 export default defineMap({
   id: "carte-densite-generalistes",

@@ -1,5 +1,5 @@
 import { formatDate } from "../lib/format.ts";
-import { defineMap, groupBy, rowSource } from "./carte-svg.ts";
+import { defineMap, groupBy, rowSource } from "./map/index.ts";
 
 export default defineMap({
   id: "carte-evenements",

@@ -1,5 +1,5 @@
 import { formatNumber } from "../lib/format.ts";
-import { defineMap } from "./carte-svg.ts";
+import { defineMap } from "./map/index.ts";
 import { billions, signed } from "./prescriptions-series.ts";
 
 const LAST = 2024;

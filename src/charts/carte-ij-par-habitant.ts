@@ -1,5 +1,5 @@
 import { formatNumber } from "../lib/format.ts";
-import { defineMap } from "./carte-svg.ts";
+import { defineMap } from "./map/index.ts";
 
 const YEAR = 2023;
 const SOURCE = "Source\u00a0: Cnam (data.ameli.fr, jeu « prescriptions »), ligne";

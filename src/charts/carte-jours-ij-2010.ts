@@ -1,4 +1,4 @@
-import { defineMap, observationValues } from "./carte-svg.ts";
+import { defineMap, observationValues } from "./map/index.ts";
 
 export default defineMap({
   id: "carte-jours-ij-2010",

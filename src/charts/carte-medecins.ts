@@ -1,5 +1,5 @@
 import type { Row } from "../lib/dataset.ts";
-import { defineMap, observationValues } from "./carte-svg.ts";
+import { defineMap, observationValues } from "./map/index.ts";
 import type { ChartSpec } from "./define.ts";
 
 /**

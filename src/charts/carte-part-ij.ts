@@ -1,5 +1,5 @@
 import { formatNumber } from "../lib/format.ts";
-import { defineMap } from "./carte-svg.ts";
+import { defineMap } from "./map/index.ts";
 import { percent } from "./prescriptions-series.ts";
 
 const HEADING = "Part des IJ dans les prescriptions des médecins libéraux";

@@ -1,5 +1,5 @@
 import { formatValue } from "../lib/format.ts";
-import { defineMap, rowSource } from "./carte-svg.ts";
+import { defineMap, rowSource } from "./map/index.ts";
 
 export default defineMap({
   id: "carte-population",

@@ -9,6 +9,11 @@ import type { Source } from "../lib/sources.ts";
  */
 export interface ChartSpec {
   id: string;
+  /**
+   * What draws it: Plot (`plot`) or the départemental map renderer (`map`, set by defineMap). Declared,
+   * never guessed from the markup: pages, credits and checks ask this field.
+   */
+  kind?: ChartKind;
   /** Id of the dataset in data/ the rows come from. */
   dataset: string;
   title: string;
@@ -93,8 +98,10 @@ export interface ChartContext {
   width?: number;
 }
 
-export function defineChart(spec: ChartSpec): ChartSpec {
-  return spec;
+export type ChartKind = "plot" | "map";
+
+export function defineChart(spec: ChartSpec): ChartSpec & { kind: ChartKind } {
+  return { ...spec, kind: spec.kind ?? "plot" };
 }
 
 /** Width of the wide and the narrow drawings, in SVG pixels. */

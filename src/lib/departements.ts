@@ -131,7 +131,8 @@ export function departementProfile(catalogue: Catalogue, articles: Article[], co
   groups.sort((a, b) => b.year - a.year || a.indicatorLabel.localeCompare(b.indicatorLabel, "fr"));
   const others: DepartementProfile["others"] = [];
   for (const [id, dataset] of catalogue.datasets) {
-    if (id === OBSERVATIONS || id === EVENTS || id === REFERENCE_DATASET) continue;
+    // Derived series (Cnam, Insee) cover every département: the page gives them their own section.
+    if (id === OBSERVATIONS || id === EVENTS || id === REFERENCE_DATASET || dataset.meta.derived) continue;
     const column = departementColumn(dataset);
     if (!column) continue;
     const rows = dataset.rows.filter((r) => r[column] === code);

@@ -130,7 +130,7 @@ function checkFigures(root: string, articles: Article[], catalogue: Catalogue, c
     const texts: Record<string, string> = { title: spec.title, subtitle: spec.subtitle, alt: spec.alt, notes: (spec.notes ?? []).join(" "), legend: chart.legend.map((l) => l.label).join(" ; ") };
     // A Plot chart's text alternative is written from its rows and read as prose; a drawing of its own
     // (the maps) lists département codes and class bounds there, which the map tests check.
-    if (spec.plot) texts["text alternative"] = chart.alt;
+    if (spec.kind !== "map") texts["text alternative"] = chart.alt;
     problems.push(...checkChartWords(file, texts, figureRows(dataset, chart.rows, places), source));
   }
   return problems;

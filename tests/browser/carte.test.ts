@@ -94,7 +94,7 @@ describe("/carte/ in Chromium", () => {
     try {
       const map = page.locator("svg.so-carte").first();
       await map.scrollIntoViewIfNeeded();
-      await map.locator('a[data-dep="64"] path').hover();
+      await map.locator('a[data-dep="64"] :is(path, use)').hover();
       const tip = await tooltip(page);
       expect(tip.visible).toBe(true);
       expect(tip.text.startsWith("Pyrénées-Atlantiques (64)")).toBe(true);
@@ -118,6 +118,43 @@ describe("/carte/ in Chromium", () => {
       for (const c of counts) expect(c).toEqual({ links: 101, titled: 101 });
     } finally {
       await noJs.close();
+    }
+  });
+});
+
+describe("the year control of the share map", () => {
+  type Frames = { keys: string[]; colors: string[]; breaks: number[]; singles: number[]; values: Record<string, number[]> };
+  const fillFor = (f: Frames, code: string, year: string) => {
+    const v = f.values[code]![f.keys.indexOf(year)]!;
+    let c = 0;
+    while (c < f.breaks.length && v >= f.breaks[c]!) c++;
+    return f.colors[c];
+  };
+  const fillOf = (page: Page, code: string) =>
+    page.evaluate((dep) => document.querySelector(`svg[data-carte="carte-part-ij"] a[data-dep="${dep}"] :is(path, use)`)!.getAttribute("fill"), code);
+
+  it("?annee=2012 reopens 2012: colours and tooltip from that year; the slider moves the year and the URL follows", async () => {
+    const frames = (await (await fetch(`${siteUrl}/graphiques/carte-part-ij/annees.json`)).json()) as Frames;
+    const { page } = await open(context, `${siteUrl}/carte/?annee=2012`);
+    try {
+      await page.waitForFunction(() => document.querySelector('svg[data-carte="carte-part-ij"] .so-carte__cadre')?.textContent?.endsWith("2012"));
+      await page.waitForFunction(() => /2012/.test(document.querySelector('svg[data-carte="carte-part-ij"] a[data-dep="64"]')?.getAttribute("data-tip") ?? document.querySelector('svg[data-carte="carte-part-ij"] a[data-dep="64"] > title')?.textContent ?? ""));
+      for (const code of ["64", "75", "971"]) expect(await fillOf(page, code), code).toBe(fillFor(frames, code, "2012"));
+      await page.getByRole("button", { name: "Année suivante" }).first().click();
+      await page.waitForFunction(() => new URL(location.href).searchParams.get("annee") === "2013");
+      expect(await fillOf(page, "64")).toBe(fillFor(frames, "64", "2013"));
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("an unknown year falls back to the latest, drawn without loading anything", async () => {
+    const { page } = await open(context, `${siteUrl}/carte/?annee=1999`);
+    try {
+      expect(await page.locator('svg[data-carte="carte-part-ij"] .so-carte__cadre').textContent()).toMatch(/2024$/);
+      expect(await page.locator("#carte-annee-0").inputValue()).toBe("14");
+    } finally {
+      await page.close();
     }
   });
 });

@@ -1,6 +1,6 @@
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { isMap, mapFramesJson, observationValues } from "../../src/charts/carte-svg.ts";
+import { isMap, mapFramesJson, observationValues } from "../../src/charts/map/index.ts";
 import { renderChart } from "../../src/charts/render.ts";
 import { labelOf, type Row } from "../../src/lib/dataset.ts";
 import { PARIS_CODES } from "../../src/lib/geo.ts";

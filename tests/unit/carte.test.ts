@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { classify, isMap, mapSvg, mapValues, observationValues, roundSignificant, type MapValue } from "../../src/charts/carte-svg.ts";
+import { classify, isMap, mapSvg, mapValues, observationValues, roundSignificant, type MapValue } from "../../src/charts/map/index.ts";
 import { charts } from "../../src/charts/index.ts";
 import type { Catalogue } from "../../src/lib/catalogue.ts";
 import { labelOf, type Row } from "../../src/lib/dataset.ts";

@@ -1,5 +1,5 @@
 import type { APIRoute } from "astro";
-import { mapFramesJson } from "../../../charts/carte-svg.ts";
+import { mapFramesJson } from "../../../charts/map/index.ts";
 import { getSite } from "../../../lib/site.ts";
 
 /** /graphiques/<id>/annees.json: every year of a map with a year control (src/components/MapFrames.astro). */
