@@ -9,9 +9,10 @@
  *   allowed by its SHA-256, computed from the built HTML. No 'unsafe-inline', no eval. The search page
  *   (and pagefind's own files, its worker among them) may compile WebAssembly: pagefind's index reader.
  * - styles the same way: the site's CSS is inlined by Astro (astro.config.mjs inlineStylesheets), so each
- *   <style> is allowed by hash. The chart legends carry a few style="" attributes (src/charts/figure.ts,
- *   the same markup in embeds and in the PNG); they are allowed by hash too, with 'unsafe-hashes', which
- *   lets only those exact attribute values through. No 'unsafe-inline' for styles either.
+ *   <style> is allowed by hash. The charts carry a few style="" attributes (legends in src/charts/figure.ts,
+ *   Plot's own markup); they are allowed by hash too, with 'unsafe-hashes', which lets only those exact
+ *   attribute values through. No 'unsafe-inline' for styles either. (A browser without 'unsafe-hashes'
+ *   ignores those attributes: the legend loses its flex layout, nothing more.)
  * - frames: the embeds (/embed/…) may be framed by any site, every other page by none
  *   (frame-ancestors, and X-Frame-Options for old browsers — never on embeds, where it would contradict).
  * - caching: files whose name changes with their content (/_astro/, pagefind's fragments and indexes)
@@ -23,7 +24,9 @@
  * in one header line is split into its subfolders (headerRules).
  *
  * The rules of dist/_headers never set the same header twice for one path: Netlify keeps the last value,
- * Cloudflare Pages joins both with a comma; only disjoint rules mean the same thing to both.
+ * Cloudflare Pages joins both with a comma; only disjoint rules mean the same thing to both. The price: an
+ * unknown path outside every folder of the site (/nimporte/) gets the common headers and the 404 page, but
+ * no policy of its own; that page holds only the site's own fixed text and links, no script.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
