@@ -3,6 +3,7 @@
  * discovery of chart pages, the article dates. Derived from the page path and the checked site, so
  * every page gets it from the layout without its template having to pass anything.
  */
+import { articleCitationRecord, chartCitationRecord, citationMetaTags } from "./citation-formats.ts";
 import { chartFiles, oembedPath, SOCIAL_SIZE } from "./embed.ts";
 import { routes } from "./routes.ts";
 import type { Site } from "./site.ts";
@@ -14,6 +15,8 @@ export interface PageMeta {
   oembed?: { href: string; title: string };
   /** ISO date of an article. */
   published?: string;
+  /** `citation_*` and Dublin Core tags of a work readers cite (dossiers, chart pages). */
+  citation?: { name: string; content: string }[];
 }
 
 /** Social card of an article (generated at build time by scripts/postbuild.ts). */
@@ -24,16 +27,18 @@ export function articleImagePath(slug: string): string {
 /** Social card of every other page (served path, base included). */
 export const SITE_IMAGE_PATH = routes.file("/og.png");
 
-export function pageMeta(path: string, site: Pick<Site, "articles" | "charts">, base: URL | string): PageMeta {
+export function pageMeta(path: string, site: Pick<Site, "articles" | "charts"> & Partial<Pick<Site, "catalogue">>, base: URL | string): PageMeta {
   const abs = (p: string) => new URL(p, base).href;
   const size = { width: SOCIAL_SIZE.width, height: SOCIAL_SIZE.height };
   for (const chart of site.charts.values()) {
     const { id, title, subtitle } = chart.spec;
     if (path !== routes.chart(id)) continue;
+    const dataset = site.catalogue?.datasets.get(chart.spec.dataset);
     return {
       type: "website",
       image: { url: abs(chartFiles(id).social), ...size, alt: `Graphique « ${title} » : ${subtitle}.` },
-      oembed: { href: abs(oembedPath(id)), title }
+      oembed: { href: abs(oembedPath(id)), title },
+      ...(dataset && site.catalogue ? { citation: citationMetaTags(chartCitationRecord(chart, dataset, site.catalogue.sources, base)) } : {})
     };
   }
   const article = site.articles.find((a) => path === routes.article(a.slug));
@@ -41,7 +46,8 @@ export function pageMeta(path: string, site: Pick<Site, "articles" | "charts">, 
     return {
       type: "article",
       image: { url: abs(articleImagePath(article.slug)), ...size, alt: `${article.title} — ${article.summary}` },
-      published: article.date
+      published: article.date,
+      citation: citationMetaTags(articleCitationRecord(article, base))
     };
   return { type: "website", image: { url: abs(SITE_IMAGE_PATH), ...size, alt: "Sous objectif : les contrôles des arrêts de travail, en données." } };
 }
