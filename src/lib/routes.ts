@@ -57,6 +57,8 @@ export const routes = {
   dataset: (id: string) => page(`/donnees/${id}/`),
   departements: () => page("/departements/"),
   departement: (code: string) => page(`/departements/${code}/`),
+  /** A static comparison of a group of départements (a région's, or the five DROM) with France. */
+  comparison: (group: string) => page(`/departements/comparer/${group}/`),
   map: () => page("/carte/"),
   timeline: () => page("/chronologie/"),
   glossary: () => page("/glossaire/"),

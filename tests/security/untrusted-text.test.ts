@@ -91,7 +91,10 @@ columns:
     "data/so-pwned.csv",
     csvFormatRows([
       ["categorie", "libelle", "valeur", "source", "extrait"],
-      ...HTML_PAYLOADS.map((p, i) => [`${i + 1} ${p.replace(/\s*[\r\n]+\s*/g, " ").trim()}`, `${p}\n${short(i + 1)}`, String(i + 1), "so-pwned", `${p} — valeur : ${i + 1}.`])
+      ...HTML_PAYLOADS.map((p, i) => [`${i + 1} ${p.replace(/\s*[\r\n]+\s*/g, " ").trim()}`, `${p}\n${short(i + 1)}`, String(i + 1), "so-pwned", `${p} — valeur : ${i + 1}.`]),
+      // The other payloads carry numbers 20 to 99 (window.__pwned=n): rows hold them, so that the
+      // article's figure check (every number must be a cited row's) passes and the build reaches Astro.
+      ...Array.from({ length: 80 }, (_, k) => [`md-${k + 20}`, "Charge du Markdown", String(k + 20), "so-pwned", `valeur : ${k + 20}.`])
     ]) + "\n"
   );
   // A chart drawing those rows: payloads become axis labels, text marks, tooltips, legend and alt text.
