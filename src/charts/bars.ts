@@ -92,6 +92,7 @@ export function barList(items: BarItem[], ctx: ChartContext): PlotOptions {
     const y1 = y;
     const y2 = y + barHeight;
     const mid = y + barHeight / 2;
+    let below = 0; // room taken by an outlier's label moved under the bar
     if (item.max === null || item.min === null) {
       values.push({ x: x0, y: mid, text: "n.d.", missing: true });
     } else {
@@ -103,12 +104,20 @@ export function barList(items: BarItem[], ctx: ChartContext): PlotOptions {
       values.push({ x: x2 + 6, y: mid, text: item.valueText, missing: false, serie: item.serie });
       for (const o of item.outliers ?? []) {
         const x = x0 + length(item, o.value);
-        const left = x - 9 - textWidth(o.text, FONT) > x2 + 6 + textWidth(item.valueText, FONT, true) + 8;
+        const w = textWidth(o.text, FONT);
+        const left = x - 9 - w > x2 + 6 + textWidth(item.valueText, FONT, true) + 8;
+        const right = x + 9 + w <= width;
         rings.push({ x, y: mid, color: item.color ?? COLORS.accent, serie: item.serie });
-        ringLabels.push({ x: left ? x - 9 : x + 9, y: mid, text: o.text, anchor: left ? "end" : "start", serie: item.serie });
+        if (left || right) ringLabels.push({ x: left ? x - 9 : x + 9, y: mid, text: o.text, anchor: left ? "end" : "start", serie: item.serie });
+        // Neither beside the bar's value nor before the frame's edge: on a line of its own under the ring,
+        // kept inside the frame (a narrow column cut « 5 000 : lecture contestée » at its right edge).
+        else {
+          ringLabels.push({ x: Math.max(0, Math.min(x - w / 2, width - w)), y: y2 + 4 + LINE / 2, text: o.text, anchor: "start", serie: item.serie });
+          below = LINE + 4;
+        }
       }
     }
-    y = y2 + (ctx.narrow ? 11 : 12);
+    y = y2 + below + (ctx.narrow ? 11 : 12);
   }
   const height = Math.ceil(y + 2);
   const present = values.filter((v) => !v.missing);

@@ -21,8 +21,9 @@ export function sourceLabel(s: Source): string {
  * sources and a link to the table and downloads. Returned as markup because Markdown fences need a string.
  * A responsive chart carries both drawings; the narrow one replaces the wide one in narrow columns
  * (rules inside the narrow SVG), while the wide one stays the named, described image for assistive technology.
+ * `titleShown: false` when the page's h1 is the chart's title.
  */
-export function figureHtml(chart: RenderedChart, sources: Map<string, Source>, options: { linkToPage?: boolean } = {}): string {
+export function figureHtml(chart: RenderedChart, sources: Map<string, Source>, options: { linkToPage?: boolean; titleShown?: boolean } = {}): string {
   const { spec } = chart;
   const credits = chartSources(chart, sources).map(sourceLabel);
   const link = options.linkToPage ?? true;
@@ -31,7 +32,9 @@ export function figureHtml(chart: RenderedChart, sources: Map<string, Source>, o
     : chart.svg;
   return [
     `<figure class="chart" id="graphique-${escapeHtml(spec.id)}" data-chart="${escapeHtml(spec.id)}">`,
-    `<figcaption class="chart__caption"><span class="chart__title">${escapeHtml(spec.title)}</span>`,
+    // Under an h1 that already says the title (the chart's own page), the caption keeps it for assistive
+    // technology only: on a phone the same sentence twice pushed the chart below the first screen.
+    `<figcaption class="chart__caption"><span class="chart__title${options.titleShown === false ? " visually-hidden" : ""}">${escapeHtml(spec.title)}</span>`,
     `<span class="chart__subtitle">${escapeHtml(spec.subtitle)}</span></figcaption>`,
     `<div class="chart__plot">${plot}</div>`,
     legendHtml(chart.legend),

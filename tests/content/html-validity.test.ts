@@ -23,12 +23,12 @@ describe("valid HTML (Nu HTML Checker)", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 
   it("reports 0 errors on every built page", () => {
     const { distDir } = builtSite();
     expect(htmlPages(distDir).length).toBeGreaterThan(100);
     const errors = vnuErrors(distDir);
     expect(errors, `${errors.length} error(s) from the Nu HTML Checker:\n${formatVnu(errors)}`).toEqual([]);
-  });
+  }, 600_000); // one JVM over ~200 pages: 10 s on an idle machine, minutes on a busy one
 });
