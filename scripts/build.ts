@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs"
 import { resolve } from "node:path";
 import { formatProblemWithHint, sortProblems } from "../src/lib/problems.ts";
 import { legalWarning, loadSiteConfig } from "../src/lib/site-config.ts";
-import { loadSite, type Site } from "../src/lib/site.ts";
+import { loadSite, type Site } from "../src/site/site.ts";
 import { postBuild } from "./postbuild.ts";
 
 /** The steps of a build. Tests replace one with a failing stand-in to prove dist/ survives it. */

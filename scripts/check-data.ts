@@ -4,7 +4,7 @@
  */
 import { formatProblemWithHint, sortProblems } from "../src/lib/problems.ts";
 import { legalWarning, loadSiteConfig } from "../src/lib/site-config.ts";
-import { loadSite } from "../src/lib/site.ts";
+import { loadSite } from "../src/site/site.ts";
 
 const root = process.argv[2] ?? process.cwd();
 const site = loadSite(root);

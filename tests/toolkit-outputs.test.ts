@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { chartFiles, chartViewBox, oembedPath } from "../src/lib/embed.ts";
 import { routes } from "../src/lib/routes.ts";
-import { loadSite } from "../src/lib/site.ts";
+import { loadSite } from "../src/site/site.ts";
 import { builtPages } from "./setup/browser.ts";
 import { builtSite } from "./setup/site.ts";
 

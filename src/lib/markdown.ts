@@ -33,7 +33,7 @@ markdown.core.ruler.push("glossary", glossaryRule);
 
 /**
  * Authors write links to the site from its root ("/articles/x/", "/glossaire/#ij"): they are checked
- * against the site's routes as written (src/lib/site.ts), then served under the base path when the
+ * against the site's routes as written (src/site/site.ts), then served under the base path when the
  * site is published under one (src/lib/routes.ts). Rewritten at render time only, so parsing keeps the
  * author's spelling; links the renderer builds itself (glossary) carry meta.site and are left alone.
  */

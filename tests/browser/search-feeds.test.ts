@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REFERENCE_DATASET } from "../../src/lib/catalogue.ts";
 import { routes } from "../../src/lib/routes.ts";
 import { searchKind } from "../../src/lib/search.ts";
-import { loadSite } from "../../src/lib/site.ts";
+import { loadSite } from "../../src/site/site.ts";
 import { axeViolations, builtPages, launchBrowser, visit } from "../setup/browser.ts";
 import { builtSite } from "../setup/site.ts";
 

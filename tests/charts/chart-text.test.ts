@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { charts } from "../../src/charts/index.ts";
 import { checkChartWords, figureRows } from "../../src/lib/article-figures.ts";
 import { formatProblem } from "../../src/lib/problems.ts";
-import { loadSite } from "../../src/lib/site.ts";
+import { loadSite } from "../../src/site/site.ts";
 
 /**
  * Every figure written in a chart's words — title, subtitle, notes, legend, and a Plot chart's text

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sourceLabel } from "../../src/charts/figure.ts";
 import type { Row } from "../../src/lib/dataset.ts";
 import { escapeHtml } from "../../src/lib/html.ts";
-import { loadSite } from "../../src/lib/site.ts";
+import { loadSite } from "../../src/site/site.ts";
 import { launchBrowser } from "../setup/browser.ts";
 import { builtSite } from "../setup/site.ts";
 

@@ -1,7 +1,7 @@
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { textWidth } from "../../src/charts/text.ts";
-import { loadSite } from "../../src/lib/site.ts";
+import { loadSite } from "../../src/site/site.ts";
 
 /**
  * Every text of every drawing (wide and narrow) lies inside its frame, measured with the same text-width

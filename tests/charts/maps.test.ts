@@ -4,7 +4,7 @@ import { isMap, mapFramesJson, observationValues } from "../../src/charts/map/in
 import { renderChart } from "../../src/charts/render.ts";
 import { labelOf, type Row } from "../../src/lib/dataset.ts";
 import { PARIS_CODES } from "../../src/lib/geo.ts";
-import { loadSite } from "../../src/lib/site.ts";
+import { loadSite } from "../../src/site/site.ts";
 
 /**
  * Maps are checked against the data, read here without the map code: for each map, which départements

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { charts } from "../../src/charts/index.ts";
-import { loadSite } from "../../src/lib/site.ts";
+import { loadSite } from "../../src/site/site.ts";
 import { matchesSnapshotFile } from "../setup/snapshot.ts";
 
 /** Plot's own practice: normalise, then compare with the SVG committed in tests/charts/output/. */

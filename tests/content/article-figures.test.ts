@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkArticleFigures, figureRows } from "../../src/lib/article-figures.ts";
 import { formatProblem } from "../../src/lib/problems.ts";
-import { loadSite } from "../../src/lib/site.ts";
+import { loadSite } from "../../src/site/site.ts";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
 const site = loadSite();

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { INFORMATION_CUTOFF } from "../../src/lib/edition.ts";
-import { loadSite } from "../../src/lib/site.ts";
+import { loadSite } from "../../src/site/site.ts";
 import { builtSite } from "../setup/site.ts";
 
 /** Corrections in public: the /corrections/ page, the note closing each corrected dossier, the feed; the cut-off date. */

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { HOME_FIGURES, keyFigure } from "../../src/lib/key-figures.ts";
-import { loadSite } from "../../src/lib/site.ts";
+import { loadSite } from "../../src/site/site.ts";
 import { builtSite } from "../setup/site.ts";
 
 /** The editorial pages as built: glossary, first-use markup in articles, home key figures, about. */

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadSite } from "../../src/lib/site.ts";
+import { loadSite } from "../../src/site/site.ts";
 import { builtSite } from "../setup/site.ts";
 import { linkChecker } from "./link-check.ts";
 

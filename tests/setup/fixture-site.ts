@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { formatProblem, formatProblemWithHint, sortProblems } from "../../src/lib/problems.ts";
-import { loadSite } from "../../src/lib/site.ts";
+import { loadSite } from "../../src/site/site.ts";
 import { fixtureCharts } from "../fixtures/charts.ts";
 
 export const FIXTURES = join(import.meta.dirname, "..", "fixtures");

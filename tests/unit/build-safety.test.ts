@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildSite, productionSteps, swapInto, type BuildSteps } from "../../scripts/build.ts";
-import type { Site } from "../../src/lib/site.ts";
+import type { Site } from "../../src/site/site.ts";
 
 /**
  * « En cas d'erreur, l'ancien dist/ reste intact »: at every failure point of scripts/build.ts, a dist/

@@ -4,7 +4,7 @@ import { classify, isMap, mapSvg, mapValues, observationValues, roundSignificant
 import { charts } from "../../src/charts/index.ts";
 import type { Catalogue } from "../../src/lib/catalogue.ts";
 import { labelOf, type Row } from "../../src/lib/dataset.ts";
-import { loadSite } from "../../src/lib/site.ts";
+import { loadSite } from "../../src/site/site.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const site = loadSite(ROOT);

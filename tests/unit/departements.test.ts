@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/lib/articles.ts";
 import { datasetCsvBytes, datasetFiles, datasetJson, datasetUsage } from "../../src/lib/dataset-files.ts";
 import { byRegion, departementProfile, groupObservations } from "../../src/lib/departements.ts";
-import { loadSite } from "../../src/lib/site.ts";
+import { loadSite } from "../../src/site/site.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const site = loadSite(ROOT);

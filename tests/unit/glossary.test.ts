@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { compareTerms, glossaryId, loadGlossary, summaryOf, type GlossaryTerm } from "../../src/lib/glossary.ts";
 import { renderMarkdown } from "../../src/lib/markdown.ts";
 import type { Problem } from "../../src/lib/problems.ts";
-import { loadSite } from "../../src/lib/site.ts";
+import { loadSite } from "../../src/site/site.ts";
 import { report, siteWith } from "../setup/fixture-site.ts";
 
 describe("content/glossaire.yaml", () => {

@@ -3,10 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { citation, licenceLines, MAP_CREDITS, readmeText, rowSources, sourceLine } from "../../src/lib/citation.ts";
 import { chartColors, contrast, DARK, darkChartCss, darkVariant, LIGHT, parseColor } from "../../src/lib/dark-palette.ts";
 import { chartFiles, chartViewBox, defaultEmbedHeight, embedIframe, embedSnippet, oembed } from "../../src/lib/embed.ts";
-import { robotsTxt, rssXml, sitemapPaths, sitemapXml } from "../../src/lib/feeds.ts";
-import { pageMeta } from "../../src/lib/page-meta.ts";
+import { robotsTxt, rssXml, sitemapPaths, sitemapXml } from "../../src/site/feeds.ts";
+import { pageMeta } from "../../src/site/page-meta.ts";
 import { searchKind } from "../../src/lib/search.ts";
-import { loadSite, type Site } from "../../src/lib/site.ts";
+import { loadSite, type Site } from "../../src/site/site.ts";
 import { fixtureCharts } from "../fixtures/charts.ts";
 import { siteWith } from "../setup/fixture-site.ts";
 
@@ -170,7 +170,7 @@ describe("search scope (src/lib/search.ts)", () => {
   });
 });
 
-describe("feeds (src/lib/feeds.ts) and page meta (src/lib/page-meta.ts)", () => {
+describe("feeds (src/site/feeds.ts) and page meta (src/site/page-meta.ts)", () => {
   it("the sitemap lists every route but the embeds, absolute, with lastmod where known", () => {
     const paths = sitemapPaths(fixture);
     expect(paths).toEqual(expect.arrayContaining(["/", "/articles/exemple/", "/graphiques/montants-test/", "/donnees/montants/", "/departements/2A/", "/recherche/"]));

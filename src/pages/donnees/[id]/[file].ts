@@ -2,7 +2,7 @@ import type { APIRoute } from "astro";
 import { datasetPackage } from "../../../lib/datapackage.ts";
 import { datasetCsvBytes, datasetJson } from "../../../lib/dataset-files.ts";
 import { siteOf } from "../../../lib/embed.ts";
-import { getSite } from "../../../lib/site.ts";
+import { getSite } from "../../../site/site.ts";
 
 /**
  * /donnees/<id>/<id>.csv (the file of data/, byte for byte), /donnees/<id>/<id>.json (typed rows + metadata)

@@ -3,7 +3,7 @@ import type { APIContext } from "astro";
 import type { RenderedChart } from "../../../charts/render.ts";
 import { MAX_CREDITED, sourceLine } from "../../../lib/citation.ts";
 import { oembed, siteOf } from "../../../lib/embed.ts";
-import { getSite } from "../../../lib/site.ts";
+import { getSite } from "../../../site/site.ts";
 
 export function getStaticPaths() {
   return [...getSite().charts.values()].map((chart) => ({ params: { id: chart.spec.id }, props: { chart } }));

@@ -1,7 +1,7 @@
 import type { APIRoute } from "astro";
 import { bibtex, chartCitationRecord } from "../../../lib/citation-formats.ts";
 import { siteOf } from "../../../lib/embed.ts";
-import { getSite } from "../../../lib/site.ts";
+import { getSite } from "../../../site/site.ts";
 
 /** /graphiques/<id>/<id>.bib: the chart's citation as a BibTeX entry. */
 export function getStaticPaths() {

@@ -1,7 +1,7 @@
 import type { APIRoute } from "astro";
 import { chartCitationRecord, cslJson } from "../../../lib/citation-formats.ts";
 import { siteOf } from "../../../lib/embed.ts";
-import { getSite } from "../../../lib/site.ts";
+import { getSite } from "../../../site/site.ts";
 
 /** /graphiques/<id>/<id>.csl.json: the chart's citation as CSL-JSON (Zotero, Pandoc, citeproc). */
 export function getStaticPaths() {

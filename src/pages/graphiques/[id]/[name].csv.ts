@@ -1,6 +1,6 @@
 import type { APIRoute } from "astro";
 import { chartCsv } from "../../../charts/export.ts";
-import { getSite } from "../../../lib/site.ts";
+import { getSite } from "../../../site/site.ts";
 
 /** /graphiques/<id>/<id>.csv: exactly the rows the chart draws, every column of its dataset. */
 export function getStaticPaths() {

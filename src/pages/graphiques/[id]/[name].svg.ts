@@ -1,7 +1,7 @@
 import type { APIRoute } from "astro";
 import { standaloneSvg } from "../../../charts/export.ts";
 import { routes } from "../../../lib/routes.ts";
-import { getSite } from "../../../lib/site.ts";
+import { getSite } from "../../../site/site.ts";
 
 /** /graphiques/<id>/<id>.svg: the chart as a standalone image, title and sources drawn in. */
 export function getStaticPaths() {

@@ -1,6 +1,6 @@
 import type { APIRoute } from "astro";
 import { mapFramesJson } from "../../../charts/map/index.ts";
-import { getSite } from "../../../lib/site.ts";
+import { getSite } from "../../../site/site.ts";
 
 /** /graphiques/<id>/annees.json: every year of a map with a year control (src/components/MapFrames.astro). */
 function framed(): { id: string; json: string }[] {

@@ -1,6 +1,6 @@
 import type { APIRoute } from "astro";
 import { thumbnailSvg } from "../../../charts/export.ts";
-import { getSite } from "../../../lib/site.ts";
+import { getSite } from "../../../site/site.ts";
 
 /** /graphiques/<id>/apercu.svg: the small picture of the chart shown on /graphiques/. */
 export function getStaticPaths() {

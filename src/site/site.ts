@@ -3,14 +3,14 @@ import { join, relative } from "node:path";
 import type { ChartSpec } from "../charts/define.ts";
 import { charts as chartSpecs } from "../charts/index.ts";
 import { renderChart, type RenderedChart } from "../charts/render.ts";
-import { checkArticleFigures, checkChartWords, figureRows } from "./article-figures.ts";
-import { frontMatterPosition, parseArticle, type Article } from "./articles.ts";
-import { loadCatalogue, readText, REFERENCE_DATASET, type Catalogue } from "./catalogue.ts";
-import { loadCorrections, type Correction } from "./corrections.ts";
-import { loadGlossary, type Glossary } from "./glossary.ts";
-import { ProblemsError, type Problem } from "./problems.ts";
-import { allRoutes, withBase } from "./routes.ts";
-import { HttpUrl } from "./sources.ts";
+import { checkArticleFigures, checkChartWords, figureRows } from "../lib/article-figures.ts";
+import { frontMatterPosition, parseArticle, type Article } from "../lib/articles.ts";
+import { loadCatalogue, readText, REFERENCE_DATASET, type Catalogue } from "../lib/catalogue.ts";
+import { loadCorrections, type Correction } from "../lib/corrections.ts";
+import { loadGlossary, type Glossary } from "../lib/glossary.ts";
+import { ProblemsError, type Problem } from "../lib/problems.ts";
+import { allRoutes, withBase } from "../lib/routes.ts";
+import { HttpUrl } from "../lib/sources.ts";
 
 export interface Site {
   catalogue: Catalogue;

@@ -3,9 +3,9 @@
  * discovery of chart pages, the article dates. Derived from the page path and the checked site, so
  * every page gets it from the layout without its template having to pass anything.
  */
-import { articleCitationRecord, chartCitationRecord, citationMetaTags } from "./citation-formats.ts";
-import { chartFiles, oembedPath, SOCIAL_SIZE } from "./embed.ts";
-import { routes } from "./routes.ts";
+import { articleCitationRecord, chartCitationRecord, citationMetaTags } from "../lib/citation-formats.ts";
+import { chartFiles, oembedPath, SOCIAL_SIZE } from "../lib/embed.ts";
+import { routes } from "../lib/routes.ts";
 import type { Site } from "./site.ts";
 
 export interface PageMeta {

@@ -3,10 +3,10 @@
  * The sitemap enumerates pages with allRoutes(), the same list the link checker trusts, from the
  * checked site: a page the site builds cannot be missing from it.
  */
-import { REFERENCE_DATASET } from "./catalogue.ts";
-import { newestFirst } from "./corrections.ts";
-import { escapeHtml } from "./html.ts";
-import { allRoutes, routes, type RouteInputs } from "./routes.ts";
+import { REFERENCE_DATASET } from "../lib/catalogue.ts";
+import { newestFirst } from "../lib/corrections.ts";
+import { escapeHtml } from "../lib/html.ts";
+import { allRoutes, routes, type RouteInputs } from "../lib/routes.ts";
 import type { Site } from "./site.ts";
 
 /** Served paths (base path included) of the feed and the sitemap. */
