@@ -97,8 +97,9 @@ export function readmeText(chart: CitableChart, dataset: Dataset, sources: Map<s
   }
   heading("Sources");
   used.forEach((s, i) => {
-    lines.push(`${i + 1}. ${s.title} — ${s.publisher}${s.via ? `, citant ${s.via}` : ""}, ${formatDate(s.date)}${s.date_note ? ` (${s.date_note})` : ""}.`);
+    lines.push(`${i + 1}. ${s.title} — ${s.publisher}${s.via ? `, citant ${s.via}` : ""}, ${formatDate(s.date)}${s.date_note ? ` (${s.date_note.trim().replace(/\.$/, "")})` : ""}.`);
     lines.push(`   ${s.url ?? "sans adresse publique"} — consulté le ${formatDate(s.accessed)}. Identifiant dans la colonne « source » : ${s.id}.`);
+    if (s.curation_note) lines.push(`   Note de collecte : ${s.curation_note}`);
     const excerpts = [...new Set(chart.rows.filter((r) => r.source === s.id).map((r) => String(r.extrait ?? "")).filter(Boolean))];
     for (const e of excerpts) lines.push(`   Extrait : « ${e} »`);
   });

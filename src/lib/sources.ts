@@ -50,7 +50,14 @@ export const SourceSchema = z
       /** null only for documents without a public address (e.g. a memoir); date_note then says how to find it. */
       url: HttpUrl.nullable(),
       date: dateField("a publication date YYYY, YYYY-MM or YYYY-MM-DD"),
+      /** What a reader needs about the date (« date non affichée ; 2025 d'après le contenu »): printed with it. */
       date_note: z.string().nullish(),
+      /**
+       * How we got or repaired the copy (title rebuilt from the address, an encoding error fixed, an internal
+       * document number): for maintainers, shown on dataset pages, /sources/ and in the LISEZMOI, never
+       * in the source line of a dossier or a chart.
+       */
+      curation_note: z.string(expected("a curation note")).trim().min(1, "expected a curation note, found an empty text").nullish(),
       accessed: dateField("an access date YYYY-MM-DD"),
       licence: z.string().nullish(),
       tier: z.enum(Object.keys(SOURCE_TIERS) as [SourceTier, ...SourceTier[]], expected(`a tier (${Object.keys(SOURCE_TIERS).join(", ")})`)),
