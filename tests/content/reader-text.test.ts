@@ -46,3 +46,27 @@ describe("curation notes stay off reader pages", () => {
     for (const p of readerPages.filter((x) => x.startsWith(routes.articles()))) expect(text(p), p).not.toMatch(/\p{L}\.\)\. Consulté/u);
   });
 });
+
+describe("French typography and order on reader pages", () => {
+  it("chart pages space « : » and « · » in their download line", () => {
+    const chart = [...site.charts.keys()][0]!;
+    const t = text(routes.chart(chart));
+    // (text() folds the no-break space before « : » into a plain one)
+    const line = t.slice(t.indexOf("Télécharger :"), t.indexOf("Lien permanent") + 20);
+    expect(line).toMatch(/^Télécharger : données CSV · image PNG · image vectorielle SVG ?Lien permanent : h/);
+  });
+
+  it("dataset pages list codes that are years or periods in chronological order (2006, 2006-2007, 2018…)", () => {
+    let lists = 0;
+    for (const id of site.catalogue.datasets.keys()) {
+      const { document } = parseHTML(readFileSync(pageFile(distDir, routes.dataset(id)), "utf8"));
+      for (const ul of document.querySelectorAll("ul.col-values")) {
+        const codes = [...ul.querySelectorAll("li > code:first-child")].map((c) => c.textContent ?? "");
+        if (codes.length < 2 || !codes.every((c) => /^\d{4}/.test(c))) continue;
+        lists++;
+        expect(codes, id).toEqual([...codes].sort((a, b) => a.localeCompare(b, "fr", { numeric: true })));
+      }
+    }
+    expect(lists).toBeGreaterThan(0);
+  });
+});
