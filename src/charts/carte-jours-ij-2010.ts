@@ -1,3 +1,5 @@
+import { REFERENCE_DATASET } from "../lib/catalogue.ts";
+import { farValues, farValuesFootnote } from "./map/far-values.ts";
 import { defineMap, observationValues } from "./map/index.ts";
 
 export default defineMap({
@@ -13,10 +15,16 @@ export default defineMap({
     "Quand deux sources donnent deux valeurs pour un même département, les deux sont gardées : la carte montre la fourchette et nomme chaque source."
   ],
   rows: (d) => d.rows.filter((r) => r.indicateur === "jours-ij-par-salarie" && r.perimetre === "CDC-2010" && r.annee === 2010),
-  map: (rows, ctx, catalogue) => ({
-    values: observationValues(rows, catalogue.datasets.get("observations-departementales")!, ctx),
+  map: (rows, ctx, catalogue) => {
+    const values = observationValues(rows, catalogue.datasets.get("observations-departementales")!, ctx);
+    const names = new Map(catalogue.datasets.get(REFERENCE_DATASET)?.rows.map((r) => [String(r.code), String(r.nom)]) ?? []);
+    return {
+    values,
+    // A value far from all the others (Paris, 2,7 days) is said so under the map, not left to look like a typo.
+    footnotes: farValuesFootnote(farValues(values), values, (code) => names.get(code) ?? code),
     legendTitle: "Journées d'arrêt maladie indemnisées par salarié en 2010 (jours), régime général, Cour des comptes",
     missing: "sans valeur citée",
     missingDetail: "valeur 2010 non citée par les sources trouvées"
-  })
+    };
+  }
 });
