@@ -10,9 +10,10 @@ import { chartHeights, checkVisibleFocus, horizontalOverflow, htmlPages, open, o
  * added by anyone is covered without editing this file.
  *
  * What runs where, and why (CI budget: the whole `npm test` in < 20 minutes on 2 cores):
- * - phone (390×844): EVERY page — console errors, failed and foreign requests, axe WCAG 2.2 A/AA,
- *   charts as named SVG, no horizontal scroll. The narrow width is where data-dependent problems show
- *   (a long label, a wide table), so nothing is sampled here.
+ * - phone (390×844): every page of a family of up to PHONE_SAMPLE pages, and PHONE_SAMPLE spread over a
+ *   larger family (101 départements, the région comparisons…) — console errors, failed and foreign
+ *   requests, axe WCAG 2.2 A/AA, charts as named SVG, no horizontal scroll. Every page, without sampling,
+ *   is then loaded at 320 px for the reflow check.
  * - desktop (1280×800): every page TYPE (the template a path belongs to: "/", "/carte/", one article…)
  *   and, inside a family of pages built from one template with different data (101 départements,
  *   every chart, every embed…), up to DESKTOP_SAMPLE pages spread over the family, first and last
@@ -24,11 +25,17 @@ import { chartHeights, checkVisibleFocus, horizontalOverflow, htmlPages, open, o
  * One browser for the file, one context per width (tabs are cheap, contexts are not).
  */
 const DESKTOP_SAMPLE = 6;
+/**
+ * At phone width every page of a small family is checked, and up to PHONE_SAMPLE pages spread over a
+ * large one (101 département pages share one template): the reflow check below still loads every page.
+ */
+const PHONE_SAMPLE = 14;
 
 const { siteUrl, distDir } = builtSite();
 const pages = htmlPages(distDir);
 const types = pagesByType(pages);
 const desktopPages = [...types.values()].flatMap((family) => spread(family, DESKTOP_SAMPLE));
+const phonePages = [...types.values()].flatMap((family) => spread(family, PHONE_SAMPLE));
 const html = (path: string) => readFileSync(pageFile(distDir, path), "utf8");
 const withCharts = pages.filter((p) => /<figure\b[^>]*class="chart\b/.test(html(p)));
 
@@ -71,7 +78,7 @@ describe("the built site", () => {
   });
 });
 
-describe("every page at phone width (390 px)", () => readerChecks(390, 844, pages));
+describe(`every page type at phone width (390 px), every page of a family up to ${PHONE_SAMPLE}, spread over larger ones`, () => readerChecks(390, 844, phonePages));
 
 describe(`every page type at desktop width (1280 px), up to ${DESKTOP_SAMPLE} pages per family`, () => readerChecks(1280, 800, desktopPages));
 

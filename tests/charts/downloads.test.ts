@@ -26,17 +26,19 @@ describe("CSV download = the rows drawn", () => {
   for (const [id, chart] of site.charts) {
     it(`/graphiques/${id}/${id}.csv`, () => {
       const dataset = site.catalogue.datasets.get(chart.spec.dataset)!;
+      // The columns the chart shows (a map of one indicator names its own), in the dataset's order.
+      const columns = dataset.meta.columns.filter((c) => !chart.spec.columns || chart.spec.columns.includes(c.name));
       const [header, ...records] = csvParseRows(file(id, `${id}.csv`));
-      expect(header).toEqual(dataset.meta.columns.map((c) => c.name));
+      expect(header).toEqual(columns.map((c) => c.name));
       const typed: Row[] = records.map((cells) =>
         Object.fromEntries(
-          dataset.meta.columns.map((c, i) => {
+          columns.map((c, i) => {
             const raw = cells[i] ?? "";
             return [c.name, raw === "" ? null : c.type === "number" || c.type === "integer" ? Number(raw) : raw];
           })
         )
       );
-      expect(typed).toEqual(chart.rows.map((r) => Object.fromEntries(dataset.meta.columns.map((c) => [c.name, r[c.name] ?? null]))));
+      expect(typed).toEqual(chart.rows.map((r) => Object.fromEntries(columns.map((c) => [c.name, r[c.name] ?? null]))));
     });
   }
 });
@@ -72,7 +74,9 @@ describe("conflicting readings: a range, and every source, in the chart and in i
     const { document } = parseHTML(file(id, "index.html"));
     const t = document.querySelector("table")!;
     const headers = [...t.querySelectorAll("thead th")].map((th) => th.textContent!.trim());
-    return [...t.querySelectorAll("tbody tr")].map((tr) => Object.fromEntries([...tr.querySelectorAll("td")].map((td, i) => [headers[i]!, td.textContent!.trim()])));
+    // A source cell is its link (the tier badge beside it is not part of the source's name).
+    const cell = (td: Element, header: string) => (header === "Source" ? td.querySelector("a")?.textContent ?? td.textContent! : td.textContent!).trim();
+    return [...t.querySelectorAll("tbody tr")].map((tr) => Object.fromEntries([...tr.querySelectorAll("td")].map((td, i) => [headers[i]!, cell(td, headers[i]!)])));
   };
 
   it("campagnes-medecins: 2023 targeted doctors read « de 965 à 1 200 », with each source named", () => {
