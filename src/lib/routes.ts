@@ -78,6 +78,8 @@ export interface RouteInputs {
   chartIds: string[];
   datasetIds: string[];
   departementCodes: string[];
+  /** Groups of départements compared without JavaScript (src/lib/comparison-groups.ts). */
+  comparisonGroups?: string[];
 }
 
 /** The set of page paths an internal link may point to. */
@@ -99,6 +101,7 @@ export function allRoutes(inputs: RouteInputs): Set<string> {
     ...inputs.articleSlugs.map(routes.article),
     ...inputs.chartIds.flatMap((id) => [routes.chart(id), routes.embed(id)]),
     ...inputs.datasetIds.map(routes.dataset),
-    ...inputs.departementCodes.map(routes.departement)
+    ...inputs.departementCodes.map(routes.departement),
+    ...(inputs.comparisonGroups ?? []).map(routes.comparison)
   ]);
 }

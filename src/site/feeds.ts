@@ -8,6 +8,7 @@ import { newestFirst } from "../lib/corrections.ts";
 import { escapeHtml } from "../lib/html.ts";
 import { allRoutes, routes, type RouteInputs } from "../lib/routes.ts";
 import type { Site } from "./site.ts";
+import { comparisonGroups } from "../lib/comparison-groups.ts";
 
 /** Served paths (base path included) of the feed and the sitemap. */
 export const FEED_PATH = routes.file("/rss.xml");
@@ -23,7 +24,8 @@ export function routeInputs(site: SiteParts): RouteInputs {
     articleSlugs: site.articles.map((a) => a.slug),
     chartIds: [...site.charts.keys()],
     datasetIds: [...site.catalogue.datasets.keys()],
-    departementCodes: site.catalogue.datasets.get(REFERENCE_DATASET)?.rows.map((r) => String(r.code)) ?? []
+    departementCodes: site.catalogue.datasets.get(REFERENCE_DATASET)?.rows.map((r) => String(r.code)) ?? [],
+    comparisonGroups: comparisonGroups(site.catalogue).map((g) => g.id)
   };
 }
 

@@ -11,6 +11,7 @@ import { loadGlossary, type Glossary } from "../lib/glossary.ts";
 import { ProblemsError, type Problem } from "../lib/problems.ts";
 import { allRoutes, withBase } from "../lib/routes.ts";
 import { HttpUrl } from "../lib/sources.ts";
+import { comparisonGroups } from "../lib/comparison-groups.ts";
 
 export interface Site {
   catalogue: Catalogue;
@@ -60,7 +61,8 @@ export function loadSite(root: string = process.cwd(), specs: ChartSpec[] = char
     articleSlugs: articles.map((a) => a.slug),
     chartIds: [...charts.keys(), ...unavailable],
     datasetIds: [...catalogue.datasets.keys(), ...catalogue.broken],
-    departementCodes: catalogue.datasets.get(REFERENCE_DATASET)?.rows.map((r) => String(r.code)) ?? []
+    departementCodes: catalogue.datasets.get(REFERENCE_DATASET)?.rows.map((r) => String(r.code)) ?? [],
+    comparisonGroups: comparisonGroups(catalogue).map((g) => g.id)
   });
   for (const a of articles) problems.push(...checkArticleReferences(a, catalogue, charts, routes, unavailable));
   problems.push(...checkFigures(root, articles, catalogue, charts, new Set(problems.map((p) => p.file))));

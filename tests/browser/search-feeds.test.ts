@@ -143,7 +143,10 @@ describe("feeds", () => {
     expect(facts.self).toBe(`${publicSite}rss.xml`);
     const articlePages = pages.filter((p) => /^\/articles\/[^/]+\/$/.test(p));
     expect(articlePages.length).toBeGreaterThan(0);
-    expect([...facts.links].sort()).toEqual(articlePages.map((p) => new URL(p, publicSite).href).sort());
+    // One item per article, and one per published correction (content/corrections.yaml), linked to its entry.
+    const corrections = facts.links.filter((l) => new URL(l).pathname === "/corrections/");
+    expect(corrections.every((l) => /#correction-/.test(l))).toBe(true);
+    expect(facts.links.filter((l) => !corrections.includes(l)).sort()).toEqual(articlePages.map((p) => new URL(p, publicSite).href).sort());
     for (const d of facts.dates) expect(Number.isNaN(Date.parse(d)), d).toBe(false);
   });
 
