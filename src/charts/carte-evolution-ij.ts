@@ -1,9 +1,8 @@
 import { formatNumber } from "../lib/format.ts";
 import { defineMap } from "./map/index.ts";
-import { billions, signed } from "./prescriptions-series.ts";
+import { billions, CNAM_LINE, signed } from "./prescriptions-series.ts";
 
 const LAST = 2024;
-const SOURCE = "Source\u00a0: Cnam (data.ameli.fr, jeu « prescriptions »), ligne";
 
 export default defineMap({
   id: "carte-evolution-ij",
@@ -31,7 +30,7 @@ export default defineMap({
           text: signed(r.evolution_2010 as number),
           details: [
             `IJ prescrites\u00a0: ${before && typeof before.montant_ij === "number" ? billions(before.montant_ij) : "n.d."} en 2010, ${billions(r.montant_ij as number)} en ${LAST}`,
-            `${SOURCE}s ${before ? formatNumber(before.ligne_ij as number) : "n.d."} et ${formatNumber(r.ligne_ij as number)}`
+            `${CNAM_LINE}s ${before ? formatNumber(before.ligne_ij as number) : "n.d."} et ${formatNumber(r.ligne_ij as number)}`
           ],
           year: `2010-${LAST}`,
           sourceIds: [String(r.source)],

@@ -1,8 +1,8 @@
 import { formatNumber } from "../lib/format.ts";
 import { defineMap } from "./map/index.ts";
+import { CNAM_LINE } from "./prescriptions-series.ts";
 
 const YEAR = 2023;
-const SOURCE = "Source\u00a0: Cnam (data.ameli.fr, jeu « prescriptions »), ligne";
 
 export default defineMap({
   id: "carte-ij-par-habitant",
@@ -25,7 +25,7 @@ export default defineMap({
       min: r.ij_par_habitant as number,
       max: r.ij_par_habitant as number,
       text: `${formatNumber(r.ij_par_habitant as number, 0)}\u00a0€ par habitant`,
-      details: [`IJ prescrites en ${YEAR}\u00a0: ${formatNumber(r.montant_ij as number)}\u00a0€ pour ${formatNumber(r.population as number)} habitants`, `${SOURCE} ${formatNumber(r.ligne_ij as number)} ; population légale 2023 (Insee)`],
+      details: [`IJ prescrites en ${YEAR}\u00a0: ${formatNumber(r.montant_ij as number)}\u00a0€ pour ${formatNumber(r.population as number)} habitants`, `${CNAM_LINE} ${formatNumber(r.ligne_ij as number)} ; population légale 2023 (Insee)`],
       year: String(YEAR),
       sourceIds: [String(r.source)],
       line: r.ligne_ij as number

@@ -1,9 +1,8 @@
 import { formatNumber } from "../lib/format.ts";
 import { defineMap } from "./map/index.ts";
-import { percent } from "./prescriptions-series.ts";
+import { CNAM_LINE, percent } from "./prescriptions-series.ts";
 
 const HEADING = "Part des IJ dans les prescriptions des médecins libéraux";
-const SOURCE = "Source\u00a0: Cnam (data.ameli.fr, jeu « prescriptions »), ligne";
 
 export default defineMap({
   id: "carte-part-ij",
@@ -20,7 +19,7 @@ export default defineMap({
   ],
   columns: ["annee", "departement", "part_ij", "montant_ij", "montant_total", "source", "ligne_ij", "ligne_total"],
   rows: (d) => d.rows,
-  frames: { column: "annee", label: "Année", param: "annee", unit: "%", digits: 2, heading: HEADING, source: SOURCE },
+  frames: { column: "annee", label: "Année", param: "annee", unit: "%", digits: 2, heading: HEADING, source: CNAM_LINE },
   map: (rows) => ({
     values: rows
       .filter((r) => typeof r.part_ij === "number")
@@ -29,7 +28,7 @@ export default defineMap({
         min: r.part_ij as number,
         max: r.part_ij as number,
         text: percent(r.part_ij as number),
-        details: [`${HEADING}, ${r.annee}`, `${SOURCE} ${formatNumber(r.ligne_ij as number)}`],
+        details: [`${HEADING}, ${r.annee}`, `${CNAM_LINE} ${formatNumber(r.ligne_ij as number)}`],
         year: String(r.annee),
         sourceIds: [String(r.source)],
         line: r.ligne_ij as number

@@ -9,6 +9,9 @@ import type { YearlyPoint } from "./yearly.ts";
 export const POSTE_IJ = "7";
 export const POSTE_TOTAL = "total";
 
+/** How a map's tooltip names the Cnam file, before a line number: the same words on every Cnam map. */
+export const CNAM_LINE = "Source\u00a0: Cnam (data.ameli.fr, jeu « prescriptions »), ligne";
+
 export const byYear = (a: Row, b: Row) => Number(a.annee) - Number(b.annee);
 
 /** « 13,93 Md€ » from euros: two decimals, as the France amounts are compared to the hundredth of a billion. */
