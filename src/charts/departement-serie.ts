@@ -1,5 +1,5 @@
 import type { Row } from "../lib/dataset.ts";
-import { PRESCRIPTIONS_FRANCE, IJ_DEPARTEMENTS } from "../lib/departement-prescriptions.ts";
+import { franceIj, PRESCRIPTIONS_FRANCE, IJ_DEPARTEMENTS } from "../lib/departement-prescriptions.ts";
 import { defineChart, type ChartContext, type ChartSpec, type LegendItem } from "./define.ts";
 import { percent, point } from "./prescriptions-series.ts";
 import { COLORS, PALETTE } from "./style.ts";
@@ -72,6 +72,5 @@ export function departementSerie(code: string, name: string): ChartSpec {
 }
 
 function franceRows(ctx: ChartContext): Map<number, Row> {
-  const rows = ctx.catalogue?.datasets.get(PRESCRIPTIONS_FRANCE)?.rows ?? [];
-  return new Map(rows.filter((r) => r.poste === "7").map((r) => [Number(r.annee), r]));
+  return ctx.catalogue ? franceIj(ctx.catalogue) : new Map();
 }

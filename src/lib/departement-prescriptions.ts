@@ -7,6 +7,12 @@ export const PRESCRIPTIONS_FRANCE = "prescriptions-france";
 export const DENSITE = "medecins-densite-2025";
 const POSTE_IJ = "7";
 
+/** France's IJ rows (poste 7) of the Cnam series, by year: every comparison with France reads them here. */
+export function franceIj(catalogue: Catalogue): Map<number, Row> {
+  const rows = catalogue.datasets.get(PRESCRIPTIONS_FRANCE)?.rows ?? [];
+  return new Map(rows.filter((r) => r.poste === POSTE_IJ).map((r) => [Number(r.annee), r]));
+}
+
 export interface DepartementPrescriptions {
   dataset: Dataset;
   /** The département's rows, 2010 to the last year, in year order. */
@@ -39,7 +45,7 @@ export function departementPrescriptions(catalogue: Catalogue, code: string): De
   return {
     dataset,
     rows,
-    france: new Map(france.rows.filter((r) => r.poste === POSTE_IJ).map((r) => [Number(r.annee), r])),
+    france: franceIj(catalogue),
     last,
     rank,
     density: densityDataset && densityRow ? { dataset: densityDataset, row: densityRow } : undefined

@@ -1,5 +1,6 @@
 import type { Catalogue } from "./catalogue.ts";
 import type { Row } from "./dataset.ts";
+import { franceIj } from "./departement-prescriptions.ts";
 
 /**
  * The home page's thesis, read from the Cnam France rows: the IJ prescribed by liberal doctors in the first
@@ -16,7 +17,7 @@ export interface Thesis {
 export function homeThesis(catalogue: Catalogue): Thesis | undefined {
   const france = catalogue.datasets.get("prescriptions-france");
   if (!france) return undefined;
-  const ij = france.rows.filter((r) => r.poste === "7" && typeof r.montant === "number").sort((a, b) => Number(a.annee) - Number(b.annee));
+  const ij = [...franceIj(catalogue).values()].filter((r) => typeof r.montant === "number").sort((a, b) => Number(a.annee) - Number(b.annee));
   const first = ij[0];
   const last = ij.at(-1);
   if (!first || !last || first === last || typeof last.evolution_2010 !== "number" || first.annee !== 2010) return undefined;
