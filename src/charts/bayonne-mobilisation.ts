@@ -26,6 +26,7 @@ export default defineChart({
   dataset: "mobilisation-bayonne",
   theme: "Le terrain",
   title: "Bayonne, 21 novembre 2025 : 60 à 70 médecins rassemblés devant la CPAM",
+  reviewedRows: "3f39a7007c35",
   subtitle:
     "Rassemblement du 21 novembre 2025 devant la CPAM de Bayonne et procédure de mise sous objectifs dans les Pyrénées-Atlantiques, en nombre de médecins ; score reproché à une généraliste, en indemnités journalières (IJ) par patient actif — articles de novembre 2025",
   alt: "Barres horizontales : nombre de médecins rassemblés à Bayonne le 21 novembre 2025 selon deux sources, médecins surveillés et convoqués, et score de prescription reproché à une généraliste comparé à la moyenne.",

@@ -56,6 +56,7 @@ export default defineChart({
   dataset: "campagnes-prescripteurs",
   theme: "Contrôles des médecins et des assurés",
   title: "En 2023, l’Assurance maladie a ciblé environ un millier de médecins ; 416 ont accepté une mise sous objectifs",
+  reviewedRows: "4eaeadb2e905",
   subtitle:
     "Médecins concernés à chaque étape des campagnes contre les « gros prescripteurs » d’arrêts de travail, par campagne, en nombre de médecins — France entière ; quand les sources divergent, la barre va de la plus basse à la plus haute lecture",
   alt: "Barres horizontales par campagne (2006 à 2025-2026) : médecins repérés, invités à un entretien, ciblés, mis sous objectifs, ayant refusé, mis sous accord préalable.",

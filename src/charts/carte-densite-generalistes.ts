@@ -5,6 +5,7 @@ export default defineMap({
   id: "carte-densite-generalistes",
   dataset: "medecins-densite-2025",
   title: "Densité de médecins généralistes au 1er janvier 2025 : un repère de contexte, pas un indicateur d’arrêts de travail",
+  reviewedRows: "ec573fee1512",
   heading: "Généralistes pour 100 000 habitants, 2025 (contexte)",
   subtitle:
     "Médecins généralistes en activité (libéraux et salariés) pour 100 000 habitants, au 1er janvier 2025, d’après l’Insee (Drees, RPPS ; Insee, estimations de population). Contexte : une autre source, une autre date, jamais sur l’échelle des montants de la Cnam.",

@@ -5,6 +5,7 @@ export default defineMap({
   id: "carte-evenements",
   dataset: "evenements",
   title: "Où se sont passés les événements locaux de la chronologie",
+  reviewedRows: "ee29d4084a06",
   heading: "Où se sont passés les événements locaux",
   subtitle:
     "Nombre d'événements locaux (convocations, rassemblements, décisions d'une caisse…) recensés par Sous objectif dans chaque département, d'après la presse et les documents publics. Un recensement, pas une mesure : les événements nationaux n'y figurent pas.",

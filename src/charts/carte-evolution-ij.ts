@@ -8,6 +8,7 @@ export default defineMap({
   id: "carte-evolution-ij",
   dataset: "ij-prescriptions-departements",
   title: "Évolution des indemnités journalières prescrites par les médecins libéraux entre 2010 et 2024, par département",
+  reviewedRows: "4f5132f0eb5b",
   heading: "Évolution des IJ prescrites, 2010-2024",
   subtitle:
     "Évolution, en %, du montant des indemnités journalières résultant des arrêts prescrits par les médecins libéraux du département, entre 2010 et 2024, en euros courants (calcul Sous objectif d’après la Cnam). Médecins hospitaliers exclus ; ni des jours d’arrêt, ni des IJ par salarié.",

@@ -8,6 +8,7 @@ export default defineMap({
   id: "carte-ij-par-habitant",
   dataset: "ij-prescriptions-departements",
   title: "Indemnités journalières prescrites par les médecins libéraux, par habitant, en 2023",
+  reviewedRows: "b3e653ecceb7",
   heading: "IJ prescrites par habitant, 2023",
   subtitle:
     "Montant des indemnités journalières résultant des arrêts prescrits par les médecins libéraux du département en 2023, divisé par la population légale 2023 du département, en euros par habitant (calcul Sous objectif d’après la Cnam et l’Insee). Le prescripteur peut soigner des habitants d’autres départements ; tous les habitants ne travaillent pas.",

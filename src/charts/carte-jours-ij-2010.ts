@@ -6,6 +6,7 @@ export default defineMap({
   id: "carte-jours-ij-2010",
   dataset: "observations-departementales",
   title: "Journées d'arrêt maladie indemnisées par salarié en 2010 : les seuls départements dont le chiffre a été cité",
+  reviewedRows: "51c898b9a0c1",
   heading: "Journées d'arrêt maladie par salarié en 2010",
   subtitle:
     "Journées d'arrêt maladie indemnisées par salarié en 2010, régime général, d'après la Cour des comptes (communication de 2012 à l'Assemblée nationale), telles que la presse et les députés les ont citées. Le tableau complet des départements n'a pas été retrouvé ; les départements d'outre-mer n'y figurent pas.",

@@ -22,11 +22,13 @@ function hasStages(rows: Row[]): boolean {
   return false;
 }
 
-export function doctorsMap(id: string, campaign: string, title: string): ChartSpec {
+/** `reviewedRows`: see ChartSpec; each campaign module stores its own, next to its title. */
+export function doctorsMap(id: string, campaign: string, title: string, { reviewedRows }: { reviewedRows?: string } = {}): ChartSpec {
   return defineMap({
     id,
     dataset: "observations-departementales",
     title,
+    ...(reviewedRows ? { reviewedRows } : {}),
     heading: `Médecins visés par la campagne ${campaign}`,
     subtitle: `Médecins généralistes convoqués, invités à un entretien ou placés sous surveillance par leur caisse primaire lors de la campagne ${campaign}, par département, tels que la presse les a rapportés (nombre de médecins). Le stade de la procédure diffère d'une caisse à l'autre ; la plupart des départements n'ont aucun chiffre publié (n.d.).`,
     alt: `Carte des départements de France, outre-mer compris. Seuls les départements pour lesquels un nombre de médecins visés a été publié pour la campagne ${campaign} sont colorés, avec ce nombre écrit sur la carte ; tous les autres sont hachurés « n.d. » : aucun chiffre trouvé, ce qui ne veut pas dire zéro.`,

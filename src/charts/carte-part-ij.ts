@@ -8,6 +8,7 @@ export default defineMap({
   id: "carte-part-ij",
   dataset: "ij-prescriptions-departements",
   title: "Part des indemnités journalières dans les prescriptions des médecins libéraux, par département",
+  reviewedRows: "e8cccd32d2bf",
   heading: "Part des IJ dans les prescriptions, 2010-2024",
   subtitle:
     "Indemnités journalières résultant des arrêts prescrits par les médecins libéraux, en % du montant de toutes leurs prescriptions, dans le département où exerce le prescripteur, tous régimes (calcul Sous objectif d’après la Cnam). Médecins hospitaliers exclus ; ni des jours d’arrêt, ni des IJ par salarié, ni ce qu’ont reçu les habitants.",

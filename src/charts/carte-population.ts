@@ -5,6 +5,7 @@ export default defineMap({
   id: "carte-population",
   dataset: "departements",
   title: "Population des départements : un repère de contexte, pas un indicateur d'arrêts de travail",
+  reviewedRows: "c9f23d5bf882",
   heading: "Population : le contexte",
   subtitle: "Population légale de chaque département (Insee, via le Code officiel géographique), en habitants. Contexte pour lire les autres cartes : ce n'est pas un indicateur d'arrêts de travail.",
   alt: "Carte des départements de France, outre-mer compris, colorés selon leur population légale, du plus clair (moins peuplé) au plus foncé (plus peuplé).",

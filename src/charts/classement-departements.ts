@@ -19,6 +19,7 @@ export default defineChart({
   dataset: "ij-prescriptions-departements",
   theme: "Données ouvertes de la Cnam",
   title: "Part des indemnités journalières dans les prescriptions des médecins libéraux en 2024 : tous les départements classés",
+  reviewedRows: "46ea60246679",
   subtitle:
     "Indemnités journalières résultant des arrêts prescrits par les médecins libéraux, en % du montant de toutes leurs prescriptions, en 2024, dans le département où exerce le prescripteur (calcul Sous objectif d’après la Cnam). Médecins hospitaliers exclus ; ni des jours d’arrêt, ni des IJ par salarié.",
   alt: "Barres horizontales, une par département, classées de la plus forte à la plus faible part des indemnités journalières dans les prescriptions des médecins libéraux en 2024.",

@@ -1,6 +1,7 @@
 import type { Row } from "../lib/dataset.ts";
 import { formatValue } from "../lib/format.ts";
 import { barList, type BarItem } from "./bars.ts";
+import { change } from "./claims.ts";
 import { defineChart, type ChartContext } from "./define.ts";
 import { labelHead, legendFor, qualified, rangeProse, rangeText, readingValues, sourceOf, tip, unitText } from "./helpers.ts";
 import { groupReadings, isRange, type ReadingGroup } from "./readings.ts";
@@ -45,6 +46,16 @@ export default defineChart({
   dataset: "controles-assures",
   theme: "Contrôles des médecins et des assurés",
   title: "Plus de contrôles, plus de fraudes détectées : les indicateurs publiés progressent tous entre 2023 et 2024",
+  reviewedRows: "9f13ddc40dc5",
+  claims: [
+    change("les indicateurs publiés progressent tous entre 2023 et 2024", {
+      value: (r) => (typeof r.valeur === "number" ? r.valeur : null),
+      each: (r) => `${r.indicateur} (${r.perimetre})`,
+      from: 2023,
+      to: 2024,
+      trend: "up"
+    })
+  ],
   subtitle:
     "Contrôles des assurés en arrêt de travail et fraudes détectées, par année — nombre, % ou millions d’euros selon l’indicateur ; arrêts de travail d’une part, toutes fraudes à l’Assurance maladie d’autre part, jamais additionnés",
   alt: "Barres horizontales par indicateur et par année : actions du service médical, assurés convoqués, contrôles ciblés, part des arrêts jugés non justifiés, fraudes aux arrêts de travail, faux arrêts, fraudes de tous types.",

@@ -2,6 +2,7 @@ import type { PlotOptions } from "@observablehq/plot";
 import type { Catalogue } from "../lib/catalogue.ts";
 import type { Cell, Dataset, Row } from "../lib/dataset.ts";
 import type { Source } from "../lib/sources.ts";
+import type { HeadlineClaim } from "./headline.ts";
 
 /**
  * One chart, declared once. The same declaration feeds the article figure, the chart page,
@@ -17,6 +18,14 @@ export interface ChartSpec {
   /** Id of the dataset in data/ the rows come from. */
   dataset: string;
   title: string;
+  /**
+   * Fingerprint of the rows drawn when the title was last read against them (rowsFingerprint in
+   * headline.ts). When the rows change, data:check names the chart and its title, and the build stops until
+   * someone re-reads the title and stores the new value (npm run data:check -- --accept-headlines).
+   */
+  reviewedRows?: string;
+  /** The directions the title states (« ont reculé… »), each checked against the rows drawn (claims.ts). */
+  claims?: HeadlineClaim[];
   /** What is measured, in which unit and scope: shown under the title. */
   subtitle: string;
   /**

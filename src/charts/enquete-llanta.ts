@@ -23,6 +23,7 @@ export default defineChart({
   dataset: "enquete-llanta-2017",
   theme: "Le terrain",
   title: "Pour 87 % des généralistes qui ont répondu, le médecin-conseil peut repérer leurs difficultés ; 39 % lui en ont déjà confié",
+  reviewedRows: "fe346df2a1b6",
   subtitle:
     "Part des répondants ayant répondu oui à chaque question, en % — enquête du Dr Hélène Llanta auprès de généralistes qu’elle rencontrait comme médecin-conseil (Hérault, 2017) ; échantillon non représentatif",
   alt: "Barres horizontales : part des généralistes répondant oui à quatre questions sur le médecin-conseil, enquête de 2017, et effectifs de l’enquête.",

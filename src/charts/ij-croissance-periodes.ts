@@ -1,5 +1,6 @@
 import type { Row } from "../lib/dataset.ts";
 import { barList, type BarItem } from "./bars.ts";
+import { claim } from "./claims.ts";
 import { defineChart, type ChartContext } from "./define.ts";
 import { labelHead, legendFor, lowerFirst, rangeProse, rangeText, readingLines, readingValues, sourceOf, tip } from "./helpers.ts";
 import { formatValue } from "../lib/format.ts";
@@ -30,6 +31,18 @@ function publishers(g: ReadingGroup, ctx: ChartContext): string {
   return [...new Set(g.sources.map((s) => sourceOf(ctx, s)))].join(" ; ");
 }
 
+/**
+ * « augmentent plus vite depuis 2019 … selon la DREES »: every DREES annual rate of IJ maladie spending over
+ * a period from 2019 on is above every one over a period that ends by 2019.
+ */
+function fasterSince2019(rows: Row[]): string | undefined {
+  const drees = rows.filter((r) => r.perimetre === "DREES-SAL" && r.risque === "maladie" && r.mesure === "montants" && typeof r.valeur === "number");
+  const after = drees.filter((r) => Number(r.debut) >= 2019).map((r) => r.valeur as number);
+  const before = drees.filter((r) => Number(r.fin) <= 2019).map((r) => r.valeur as number);
+  if (!after.length || !before.length) return "no DREES rate both before and from 2019";
+  return Math.min(...after) > Math.max(...before) ? undefined : `rates from 2019 ${after.join(" / ")} %, up to 2019 ${before.join(" / ")} %`;
+}
+
 function groups(rows: Row[]): ReadingGroup[] {
   return groupReadings(rows, KEY);
 }
@@ -39,6 +52,8 @@ export default defineChart({
   dataset: "ij-croissance",
   theme: "Dépenses d’indemnités journalières",
   title: "Les dépenses d’IJ maladie augmentent plus vite depuis 2019 : 6,3 à 6,4 % par an, contre 2,9 % entre 2010 et 2019 selon la DREES",
+  reviewedRows: "3ec1b5f2741c",
+  claims: [claim("augmentent plus vite depuis 2019", fasterSince2019)],
   subtitle:
     "Taux de croissance annuels moyens publiés, par période, en % par an — journées indemnisées et montants versés, maladie et AT-MP ; une couleur par périmètre, chaque barre nomme sa période et qui l’a publiée",
   alt: "Barres horizontales : taux de croissance annuels moyens des indemnités journalières publiés pour différentes périodes, par risque (maladie, AT-MP) et par mesure (journées, montants), avec l’éditeur de chaque taux.",

@@ -52,6 +52,7 @@ export default defineChart({
   dataset: "ij-decomposition",
   theme: "Dépenses d’indemnités journalières",
   title: "Salaires, emploi et vieillissement n’expliquent qu’environ 60 % de la hausse des IJ maladie",
+  reviewedRows: "f53f8ba99e7e",
   subtitle: "Part de la croissance des dépenses d’indemnités journalières attribuée à chaque facteur, en % — une décomposition par éditeur et par période ; les parts ne s’additionnent pas d’une décomposition à l’autre",
   alt: "Barres horizontales : décompositions publiées de la hausse des indemnités journalières (DREES, gouvernement, Assurance maladie), part de la croissance attribuée à chaque facteur.",
   describe: (rows, ctx) => {

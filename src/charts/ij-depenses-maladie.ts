@@ -26,6 +26,7 @@ export default defineChart({
   dataset: "ij-depenses",
   theme: "Dépenses d’indemnités journalières",
   title: "Dépenses d’IJ maladie : chaque source a son périmètre, aucune série ne couvre toute la période",
+  reviewedRows: "ec28e73ec9e8",
   subtitle:
     "Dépenses d’indemnités journalières maladie publiées, par année, en milliards d’euros — un point par chiffre publié, une couleur par périmètre ; une ligne ne relie que deux années consécutives d’un même périmètre",
   alt: "Nuage de points : dépenses d’indemnités journalières maladie publiées année par année, une couleur par périmètre (DREES, rapport d’évaluation de la Sécurité sociale, Cour des comptes, régime général…).",

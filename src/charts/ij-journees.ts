@@ -1,5 +1,6 @@
 import type { Row } from "../lib/dataset.ts";
 import { formatNumber, formatValue } from "../lib/format.ts";
+import { change } from "./claims.ts";
 import { defineChart, type ChartContext, type LegendItem } from "./define.ts";
 import { labelHead, lowerFirst, rangeText, sourceOf, unitText } from "./helpers.ts";
 import { groupReadings } from "./readings.ts";
@@ -20,6 +21,9 @@ function millions(r: Row): number | null {
 /** A reading as published: « 245 124 624 journées », « 327 millions de journées ». */
 const published = (r: Row, ctx: ChartContext) => formatValue(r.valeur as number, r.unite === "journées" ? "journées" : unitText(r, ctx));
 
+/** The series the title is about: days of sick leave paid, DREES scope (every reading of it). */
+const sickDays = (r: Row) => r.risque === "maladie" && r.mesure === "journees" && r.perimetre === "DREES-SAL";
+
 const serieOf = (r: Row) => `${r.perimetre}|${r.risque}|${r.mesure}`;
 
 function series(rows: Row[]): string[] {
@@ -37,6 +41,11 @@ export default defineChart({
   dataset: "ij-depenses",
   theme: "Dépenses d’indemnités journalières",
   title: "Les journées d’arrêt maladie indemnisées ont reculé en 2023 par rapport à 2022, sans revenir au niveau de 2019",
+  reviewedRows: "08fb503fa881",
+  claims: [
+    change("ont reculé en 2023 par rapport à 2022", { where: sickDays, value: millions, from: 2022, to: 2023, trend: "down" }),
+    change("sans revenir au niveau de 2019", { where: sickDays, value: millions, from: 2019, to: 2023, trend: "up" })
+  ],
   subtitle:
     "Journées indemnisées au titre de la maladie (et journées non travaillées au titre des AT-MP), par année, en millions de journées — salariés du privé et contractuels de la fonction publique (DREES) ; AT-MP : régime général",
   alt: "Points par année : journées d’arrêt maladie indemnisées selon la DREES, et journées non travaillées pour accident du travail ou maladie professionnelle selon l’Assurance maladie.",

@@ -1,3 +1,4 @@
+import { risesEachYear } from "./claims.ts";
 import { defineChart } from "./define.ts";
 import { billions, byYear, point, POSTE_IJ } from "./prescriptions-series.ts";
 import { COLORS } from "./style.ts";
@@ -8,6 +9,8 @@ export default defineChart({
   dataset: "prescriptions-france",
   theme: "Données ouvertes de la Cnam",
   title: "Les indemnités journalières prescrites par les médecins libéraux ont augmenté chaque année depuis 2012, sauf en 2021",
+  reviewedRows: "cfb681313345",
+  claims: [risesEachYear("ont augmenté chaque année depuis 2012, sauf en 2021", { value: (r) => (typeof r.montant === "number" ? r.montant : null), since: 2012, except: [2021] })],
   subtitle:
     "Montant des indemnités journalières (IJ) résultant des arrêts prescrits par les médecins libéraux, France entière, tous régimes, en milliards d’euros courants — médecins hospitaliers exclus ; ni des jours d’arrêt, ni des IJ par salarié",
   alt: "Courbe du montant annuel des indemnités journalières prescrites par les médecins libéraux, en France, depuis 2010.",

@@ -10,6 +10,7 @@ export default defineChart({
   dataset: "ij-depenses",
   theme: "Dépenses d’indemnités journalières",
   title: "Les arrêts maladie pèsent près de trois cinquièmes des indemnités journalières",
+  reviewedRows: "9b3b08d1e9a7",
   subtitle: "Dépenses d’indemnités journalières en 2023, par risque, en milliards d’euros — salariés du privé et contractuels de la fonction publique, régime général, France entière (DREES)",
   alt: "Barres horizontales : dépenses d’indemnités journalières de 2023 par risque (maladie, accidents du travail et maladies professionnelles, maternité), selon la DREES.",
   describe: (rows, { label }) =>

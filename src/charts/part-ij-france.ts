@@ -8,6 +8,7 @@ export default defineChart({
   dataset: "prescriptions-france",
   theme: "Données ouvertes de la Cnam",
   title: "Les indemnités journalières pèsent 23,04 % des prescriptions des médecins libéraux en 2024, contre 16,10 % en 2010",
+  reviewedRows: "cfb681313345",
   subtitle:
     "Part des indemnités journalières dans le montant de toutes les prescriptions des médecins libéraux (médicaments, biologie, transports, soins…), France entière, en % (calcul Sous objectif : indemnités journalières ÷ ensemble des prescriptions × 100)",
   alt: "Courbe de la part des indemnités journalières dans les prescriptions des médecins libéraux, en France, depuis 2010.",

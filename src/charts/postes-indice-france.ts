@@ -1,5 +1,6 @@
 import type { Row } from "../lib/dataset.ts";
 import { formatNumber } from "../lib/format.ts";
+import { claim } from "./claims.ts";
 import { defineChart, type ChartContext, type LegendItem } from "./define.ts";
 import { byYear, point, POSTE_IJ, POSTE_TOTAL } from "./prescriptions-series.ts";
 import { COLORS, PALETTE } from "./style.ts";
@@ -9,6 +10,19 @@ import { yearlyLines } from "./yearly.ts";
 const ORDER = [POSTE_IJ, POSTE_TOTAL, "1", "2", "3", "4", "5", "6", "8"];
 const color = (poste: string) => (poste === POSTE_IJ ? COLORS.accent : poste === POSTE_TOTAL ? COLORS.ink : PALETTE[7]!);
 const name = (poste: string, ctx: ChartContext) => ctx.label("poste", poste);
+
+/**
+ * « ont progressé bien plus vite que l’ensemble »: in the last year drawn, the IJ index gained at least
+ * twice what the index of all prescriptions gained since 2010 (« bien plus vite »), and gained at all.
+ */
+function muchFaster(rows: Row[]): string | undefined {
+  const last = Math.max(...rows.map((r) => Number(r.annee)));
+  const at = (poste: string) => rows.find((r) => Number(r.annee) === last && r.poste === poste)?.indice_2010;
+  const ij = at(POSTE_IJ);
+  const total = at(POSTE_TOTAL);
+  if (typeof ij !== "number" || typeof total !== "number") return `no IJ and total index for ${last}`;
+  return ij > 100 && ij - 100 >= 2 * (total - 100) ? undefined : `in ${last}, IJ index ${ij}, all prescriptions ${total}`;
+}
 
 function postes(rows: Row[]): string[] {
   const present = new Set(rows.map((r) => String(r.poste)));
@@ -20,6 +34,8 @@ export default defineChart({
   dataset: "prescriptions-france",
   theme: "Données ouvertes de la Cnam",
   title: "Les indemnités journalières prescrites ont progressé bien plus vite que l’ensemble des prescriptions des médecins libéraux : en 2024, indice 181,2 contre 126,7 (base 100 en 2010)",
+  reviewedRows: "77ea026a2484",
+  claims: [claim("ont progressé bien plus vite que l’ensemble des prescriptions", muchFaster)],
   subtitle:
     "Montants prescrits par les médecins libéraux, par poste, France entière, en indice base 100 en 2010 (calcul Sous objectif : montant de l’année ÷ montant de 2010 × 100), euros courants",
   alt: "Courbes indicées, base 100 en 2010 : indemnités journalières, ensemble des prescriptions et chacun des autres postes (médicaments, dispositifs médicaux, biologie, soins infirmiers, kinésithérapie, transports, autres).",

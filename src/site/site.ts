@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { ChartSpec } from "../charts/define.ts";
 import { charts as chartSpecs } from "../charts/index.ts";
+import { checkHeadline } from "../charts/headline.ts";
 import { renderChart, type RenderedChart } from "../charts/render.ts";
 import { checkArticleFigures, checkChartWords, figureRows } from "../lib/article-figures.ts";
 import { frontMatterPosition, parseArticle, type Article } from "../lib/articles.ts";
@@ -111,7 +112,8 @@ function checkArticleReferences(a: Article, catalogue: Catalogue, charts: Map<st
 
 /**
  * Figures in our own words, matched to the rows they claim: each article against the datasets it cites
- * (front matter and chart fences), each chart's words against the rows it draws. Skipped where a cited
+ * (front matter and chart fences), each chart's words against the rows it draws, and each headline
+ * against the rows it was reviewed on and the directions it claims (headline.ts). Skipped where a cited
  * dataset is broken: its own problems are already reported.
  */
 function checkFigures(root: string, articles: Article[], catalogue: Catalogue, charts: Map<string, RenderedChart>, filesWithProblems: Set<string>): Problem[] {
@@ -134,6 +136,7 @@ function checkFigures(root: string, articles: Article[], catalogue: Catalogue, c
     // (the maps) lists département codes and class bounds there, which the map tests check.
     if (spec.kind !== "map") texts["text alternative"] = chart.alt;
     problems.push(...checkChartWords(file, texts, figureRows(dataset, chart.rows, places), source));
+    problems.push(...checkHeadline(file, spec, chart.rows, dataset, source));
   }
   return problems;
 }

@@ -41,6 +41,8 @@ export function defineMap(spec: MapSpec): ChartSpec {
     kind: "map",
     dataset: spec.dataset,
     title: spec.title,
+    ...(spec.reviewedRows ? { reviewedRows: spec.reviewedRows } : {}),
+    ...(spec.claims ? { claims: spec.claims } : {}),
     subtitle: spec.subtitle,
     alt: spec.alt,
     ...(spec.notes ? { notes: spec.notes } : {}),

@@ -8,6 +8,8 @@ export interface MapSpec {
   id: string;
   dataset: string;
   title: string;
+  reviewedRows?: ChartSpec["reviewedRows"];
+  claims?: ChartSpec["claims"];
   /** Short name of the map, for lists and headings (« Médecins visés, campagne 2023 »). */
   heading: string;
   subtitle: string;
