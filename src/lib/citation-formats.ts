@@ -5,7 +5,7 @@
  * work, built from the same facts as the French citation text (title, date of the data, permalink,
  * original providers), so every form says the same thing.
  */
-import { creditOf, rowSources, SITE_NAME, type CitableChart } from "./citation.ts";
+import { CREDIT_MAX, creditLine, creditOf, rowSources, SITE_NAME, type CitableChart } from "./citation.ts";
 import type { Dataset } from "./dataset.ts";
 import { routes } from "./routes.ts";
 import type { Source } from "./sources.ts";
@@ -37,8 +37,19 @@ export function chartCitationRecord(chart: CitableChart, dataset: Dataset, sourc
     authors: [SITE_NAME],
     date: dataset.meta.updated,
     url: new URL(routes.chart(chart.spec.id), site).href,
-    ...(used.length > 0 ? { note: `D'après ${used.map(creditOf).join(" ; ")}` } : {})
+    ...(used.length > 0 ? { note: providersNote(chart, used, sources) } : {})
   };
+}
+
+/**
+ * « D'après DREES (13 décembre 2024) »: every source with its date while that fits CREDIT_MAX characters,
+ * else the publishers as in the one-line credit (« d'après Cnam, DREES et 4 autres ») and where the full list is.
+ */
+function providersNote(chart: CitableChart, used: Source[], sources: Map<string, Source>): string {
+  const full = `D'après ${used.map(creditOf).join(" ; ")}`;
+  if (full.length <= CREDIT_MAX) return full;
+  const line = creditLine(chart, sources);
+  return `D'après ${line.slice(line.indexOf("d'après ") + "d'après ".length)} (liste complète sur la page du graphique)`;
 }
 
 export function articleCitationRecord(article: { slug: string; title: string; author: string; date: string }, site: URL | string): CitationRecord {

@@ -4,7 +4,7 @@
  * its sources, so the page, the download and the tests say the same thing.
  */
 import type { Dataset, Row } from "./dataset.ts";
-import { formatDate } from "./format.ts";
+import { countOf, formatDate } from "./format.ts";
 import type { RawCard } from "./raw/raw-file.ts";
 import type { Source } from "./sources.ts";
 
@@ -31,21 +31,40 @@ export function isMapChart(chart: CitableChart): boolean {
   return chart.spec.kind === "map";
 }
 
-/** « Sous objectif, « Titre », 25 novembre 2026, https://…/graphiques/x/, d'après DREES (13 décembre 2024) ». */
+/**
+ * The full reference of a chart (bibliographies, « Citer ce graphique »): « Sous objectif, « Titre »,
+ * 25 novembre 2026, https://…/graphiques/x/, d'après Cnam, DREES et 4 autres. » Its providers are those
+ * the one-line credit names (creditLine); the full list is on the chart page and in the LISEZMOI.
+ */
 export function citation(chart: CitableChart, dataset: Dataset, sources: Source[], permalink: string): string {
-  const after = sources.length > 0 ? `, d'après ${sources.map(creditOf).join(" ; ")}` : "";
-  return `${SITE_NAME}, « ${chart.spec.title} », ${formatDate(dataset.meta.updated)}, ${permalink}${after}.`;
+  const providers = providersOf(sources, chart.rows);
+  const credit = fitProviders(providers, (after) => `Source\u00a0: ${SITE_NAME}${after} — ${permalink.replace(/^https?:\/\//, "")}`);
+  const named = providers.length === 0 ? "" : credit.slice(credit.indexOf(", d'après "), credit.lastIndexOf(" — "));
+  return `${SITE_NAME}, « ${chart.spec.title} », ${formatDate(dataset.meta.updated)}, ${permalink}${named}.`;
 }
 
-/** Licence lines of a chart: ours, the compilation's, each source's, and the map credits. */
+/** Licence lines of a chart: ours, the compilation's, the sources' grouped by licence (each licence stated once), and the map credits. */
 export function licenceLines(chart: CitableChart, dataset: Dataset, sources: Source[]): string[] {
+  const byLicence = new Map<string, string[]>();
+  for (const s of sources) {
+    const licence = s.licence?.trim().replace(/\.$/, "") || UNSTATED_LICENCE;
+    const names = byLicence.get(licence) ?? [];
+    const name = providerName(s.publisher, s.tier === "republication");
+    if (!names.includes(name)) names.push(name);
+    byLicence.set(licence, names);
+  }
+  // Stated licences first, then the sources that state none: one line each.
+  const groups = [...byLicence].sort(([a], [b]) => Number(a === UNSTATED_LICENCE) - Number(b === UNSTATED_LICENCE));
   return [
     `Graphique et textes : ${SITE_NAME}, licence ${OUR_LICENCE.name} (${OUR_LICENCE.url}) — réutilisation libre, y compris commerciale, en citant « ${SITE_NAME} » et en renvoyant vers la page du graphique.`,
     `Données : ${dataset.meta.licence}`,
-    ...sources.map((s) => `${s.publisher} : ${s.licence ? s.licence : "licence non précisée par la source ; chiffres repris au titre du droit de citation, avec leur extrait"}.`),
+    ...groups.map(([licence, names]) => `${licence[0]!.toUpperCase()}${licence.slice(1)} (${countOf(names.length, "source")}) : ${names.join(", ")}.`),
     ...(chart.spec.credit ? [`${chart.spec.credit}.`] : isMapChart(chart) ? [`Cartographie : ${MAP_CREDITS.join(" ; ")}.`] : [])
   ];
 }
+
+/** The licence line of sources that state none: said once for all of them. */
+export const UNSTATED_LICENCE = "licence non précisée par la source ; chiffres repris au titre du droit de citation, avec leur extrait";
 
 /** The sources of the rows drawn, first use first. */
 export function rowSources(rows: Row[], sources: Map<string, Source>): Source[] {
@@ -68,7 +87,7 @@ export function readmeText(chart: CitableChart, dataset: Dataset, sources: Map<s
   lines.push(dataset.meta.scope, ...dataset.meta.notes);
   heading("Fichier de données");
   lines.push(
-    `${csvName} : les ${chart.rows.length} ligne(s) dessinée(s), extraites du jeu « ${dataset.meta.title} ».`,
+    `${csvName} : ${chart.rows.length > 1 ? `les ${chart.rows.length} lignes dessinées, extraites` : "la ligne dessinée, extraite"} du jeu « ${dataset.meta.title} ».`,
     "Format : UTF-8, séparateur virgule, point décimal, dates ISO (AAAA, AAAA-MM ou AAAA-MM-JJ).",
     "Une cellule vide est une valeur manquante (« n.d. » sur le site), jamais un zéro."
   );
@@ -106,21 +125,92 @@ export function readmeText(chart: CitableChart, dataset: Dataset, sources: Map<s
   heading("Licences");
   lines.push(...licenceLines(chart, dataset, used));
   heading("Citer ce graphique");
-  lines.push(citation(chart, dataset, used, permalink));
+  lines.push(`Crédit sous le graphique : ${creditLine(chart, sources, { permalink })}`, `Référence complète : ${citation(chart, dataset, used, permalink)}`);
   return lines.join("\n") + "\n";
 }
 
-/** Beyond this many sources, lines under embeds and images name the first ones and point to the full list. */
-export const MAX_CREDITED = 6;
+/** The longest one-line credit, in characters: it must fit a chart footer, an embed, an image and a citation. */
+export const CREDIT_MAX = 200;
+/** Kept for the callers of sourceLine: the budget of the line under embeds and images, in characters. */
+export const MAX_CREDITED = CREDIT_MAX;
+
+/** One publisher credited by a chart: how many rows drawn rest on it, and whether it is a republication. */
+interface Provider {
+  name: string;
+  republication: boolean;
+  rank: number;
+  rows: number;
+  first: number;
+}
+
+const TIER_RANK: Record<Source["tier"], number> = { officiel: 0, presse: 1, "partie prenante": 2, republication: 3 };
+
+/** « dayfr (news.dayfr.com, republication) », « Europe Says (republication) »: a copy is named as such. */
+export function providerName(publisher: string, republication: boolean): string {
+  if (!republication || /republication/i.test(publisher)) return publisher;
+  return publisher.endsWith(")") ? `${publisher.slice(0, -1)}, republication)` : `${publisher} (republication)`;
+}
 
 /**
- * The line under a chart outside the site (embed, image): « Source : DREES (13 décembre 2024). Graphique :
- * Sous objectif (CC BY 4.0). » With more than `max` sources, the first ones and how many more, listed
- * on the chart page (a timeline can draw on ninety sources: no frame can hold them all).
+ * The publishers behind a chart's rows, each once: primary tiers first (officiel, presse, partie
+ * prenante, republication), then the most rows drawn, then first use.
  */
-export function sourceLine(chart: Pick<CitableChart, "rows" | "spec">, sources: Map<string, Source>, max = Infinity): string {
-  const credits = rowSources(chart.rows, sources).map(creditOf);
-  const label = credits.length > 1 ? "Sources" : "Source";
-  const shown = credits.length > max ? `${credits.slice(0, max).join(" ; ")} et ${credits.length - max} autres, toutes listées sur la page du graphique` : credits.join(" ; ");
-  return `${label}\u00a0: ${shown}. Graphique\u00a0: ${SITE_NAME} (${OUR_LICENCE.name}).${chart.spec.credit ? ` ${chart.spec.credit}.` : ""}`;
+function providersOf(sources: Source[], rows: Row[]): Provider[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(String(r.source), (counts.get(String(r.source)) ?? 0) + 1);
+  const byName = new Map<string, Provider>();
+  sources.forEach((s, i) => {
+    const republication = s.tier === "republication";
+    const name = providerName(s.publisher, republication);
+    const key = name.toLocaleLowerCase("fr");
+    const p = byName.get(key) ?? { name, republication, rank: TIER_RANK[s.tier], rows: 0, first: i };
+    p.rows += counts.get(s.id) ?? 0;
+    p.rank = Math.min(p.rank, TIER_RANK[s.tier]);
+    byName.set(key, p);
+  });
+  return [...byName.values()].sort((a, b) => a.rank - b.rank || b.rows - a.rows || a.first - b.first);
+}
+
+/** « A », « A et B », « A, B et C ». */
+function listText(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} et ${names.at(-1)}`;
+}
+
+/** « , d'après A, B et 4 autres, dont 1 republication » with the first `k` providers named. */
+function afterText(providers: Provider[], k: number): string {
+  if (providers.length === 0) return "";
+  const rest = providers.slice(k);
+  if (rest.length === 0) return `, d'après ${listText(providers.map((p) => p.name))}`;
+  const copies = rest.filter((p) => p.republication).length;
+  const others = `${countOf(rest.length, k === 0 ? "source" : "autre")}${copies > 0 ? `, dont ${countOf(copies, "republication")}` : ""}`;
+  return `, d'après ${k === 0 ? others : `${providers.slice(0, k).map((p) => p.name).join(", ")} et ${others}`}`;
+}
+
+/** The line `build` makes with as many providers named as fit in `max` characters (at least the count). */
+function fitProviders(providers: Provider[], build: (after: string) => string, max = CREDIT_MAX): string {
+  for (let k = providers.length; k > 0; k--) {
+    const line = build(afterText(providers, k));
+    if (line.length <= max) return line;
+  }
+  return build(afterText(providers, 0));
+}
+
+/**
+ * The one-line credit of a chart, at most CREDIT_MAX characters: « Source : Sous objectif, d'après Cnam,
+ * DREES et 4 autres — sous-objectif.fr/graphiques/x/ ». Publishers are named once each, primary ones
+ * first; a republication says so, named or counted (« et 3 autres, dont 1 republication »). Every source
+ * stays one click away: the chart page lists them all.
+ */
+export function creditLine(chart: Pick<CitableChart, "rows">, sources: Map<string, Source>, options: { permalink?: string; max?: number } = {}): string {
+  const tail = options.permalink ? ` — ${options.permalink.replace(/^https?:\/\//, "")}` : "";
+  return fitProviders(providersOf(rowSources(chart.rows, sources), chart.rows), (after) => `Source\u00a0: ${SITE_NAME}${after}${tail}`, options.max ?? CREDIT_MAX);
+}
+
+/**
+ * The line under a chart outside the site (embed, image): its one-line credit, without the address
+ * (the embed links to the chart page, the image prints it below). `max` is its length budget in
+ * characters. A map's basemap credit is drawn inside the map itself (src/charts/map/legend.ts).
+ */
+export function sourceLine(chart: Pick<CitableChart, "rows" | "spec">, sources: Map<string, Source>, max = CREDIT_MAX): string {
+  return `${creditLine(chart, sources, { max })}.`;
 }

@@ -23,3 +23,11 @@ export function formatDate(iso: string): string {
   if (!d) return `${month} ${y}`;
   return `${Number(d) === 1 ? "1er" : Number(d)} ${month} ${y}`;
 }
+
+/**
+ * A count and its noun, agreed the French way: « 0 autre », « 1 autre », « 2 autres », « 1 234 sources ».
+ * Every « et N autres » of the site goes through it, so « et 1 autres » cannot be written.
+ */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${formatNumber(n)}\u00a0${Math.abs(n) >= 2 ? plural : singular}`;
+}

@@ -1,6 +1,7 @@
 import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
-import { citation, licenceLines, MAP_CREDITS, readmeText, rowSources, sourceLine } from "../../src/lib/citation.ts";
+import { citation, CREDIT_MAX, creditLine, licenceLines, MAP_CREDITS, readmeText, rowSources, sourceLine } from "../../src/lib/citation.ts";
+import { countOf } from "../../src/lib/format.ts";
 import { chartColors, contrast, DARK, darkChartCss, darkVariant, LIGHT, parseColor } from "../../src/lib/dark-palette.ts";
 import { chartFiles, chartViewBox, defaultEmbedHeight, embedIframe, embedSnippet, oembed } from "../../src/lib/embed.ts";
 import { robotsTxt, rssXml, sitemapPaths, sitemapXml } from "../../src/site/feeds.ts";
@@ -113,9 +114,12 @@ describe("citation, licences and LISEZMOI (src/lib/citation.ts)", () => {
     const dataset = fixture.catalogue.datasets.get("montants")!;
     const sources = rowSources(chart.rows, fixture.catalogue.sources);
     expect(citation(chart, dataset, sources, `${SITE}/graphiques/montants-test/`)).toBe(
-      "Sous objectif, « Montants de test », 25 novembre 2026, https://sous-objectif.fr/graphiques/montants-test/, d'après Sous objectif (fixture) (13 décembre 2024)."
+      "Sous objectif, « Montants de test », 25 novembre 2026, https://sous-objectif.fr/graphiques/montants-test/, d'après Sous objectif (fixture)."
     );
-    expect(sourceLine(chart, fixture.catalogue.sources)).toBe("Source\u00a0: Sous objectif (fixture) (13 décembre 2024). Graphique\u00a0: Sous objectif (CC BY 4.0).");
+    expect(sourceLine(chart, fixture.catalogue.sources)).toBe("Source\u00a0: Sous objectif, d'après Sous objectif (fixture).");
+    expect(creditLine(chart, fixture.catalogue.sources, { permalink: `${SITE}/graphiques/montants-test/` })).toBe(
+      "Source\u00a0: Sous objectif, d'après Sous objectif (fixture) — sous-objectif.fr/graphiques/montants-test/"
+    );
   });
 
   it("states our licence, the data's, each source's, and map credits on maps only", () => {
@@ -123,7 +127,7 @@ describe("citation, licences and LISEZMOI (src/lib/citation.ts)", () => {
     const dataset = fixture.catalogue.datasets.get("montants")!;
     const lines = licenceLines(chart, dataset, rowSources(chart.rows, fixture.catalogue.sources));
     expect(lines[0]).toMatch(/CC BY 4\.0/);
-    expect(lines.join("\n")).toContain("Sous objectif (fixture) : licence non précisée");
+    expect(lines.join("\n")).toContain("Licence non précisée par la source ; chiffres repris au titre du droit de citation, avec leur extrait (1\u00a0source) : Sous objectif (fixture).");
     expect(lines.join("\n")).not.toContain(MAP_CREDITS[0]);
     // A map is what its declaration says (kind "map", set by defineMap), not a guess from its markup:
     // a Plot chart drawing many paths owes no basemap credit.
@@ -146,14 +150,15 @@ describe("citation, licences and LISEZMOI (src/lib/citation.ts)", () => {
       "Barres de test.",
       "PÉRIMÈTRE",
       "Test uniquement.",
-      "montants-test.csv : les 3 ligne(s)",
+      "montants-test.csv : les 3 lignes dessinées",
       "- montant (number, peut être vide) : Montant",
       "    at-mp = Accidents du travail et maladies professionnelles",
       "https://example.org/source-test — consulté le 25 novembre 2026",
       "Extrait : « atteint 10,2 milliards d'euros »",
       "CC BY 4.0",
       "CITER CE GRAPHIQUE",
-      "Sous objectif, « Montants de test »"
+      "Référence complète : Sous objectif, « Montants de test »",
+      "Crédit sous le graphique : Source\u00a0: Sous objectif, d'après Sous objectif (fixture) — sous-objectif.fr/graphiques/montants-test/"
     ])
       expect(text).toContain(expected);
   });
@@ -204,15 +209,50 @@ describe("feeds (src/site/feeds.ts) and page meta (src/site/page-meta.ts)", () =
   });
 });
 
-describe("source line under embeds and images", () => {
-  it("names every source, or the first ones and how many more are listed on the chart page", () => {
-    const sources = new Map(
-      Array.from({ length: 8 }, (_, i) => [`s${i}`, { id: `s${i}`, title: "T", publisher: `Éditeur ${i}`, tier: "presse" as const, url: null, date: "2024", accessed: "2026-01-01", date_note: "n" }] as const)
+describe("one-line credit under embeds, images and in citations", () => {
+  type Tier = "officiel" | "presse" | "partie prenante" | "republication";
+  const sourcesOf = (specs: { publisher: string; tier?: Tier; licence?: string }[]) =>
+    new Map(
+      specs.map((s, i) => [`s${i}`, { id: `s${i}`, title: "T", publisher: s.publisher, tier: s.tier ?? ("presse" as Tier), url: null, date: "2024", accessed: "2026-01-01", date_note: "n", licence: s.licence }] as const)
     );
-    const chart = { spec: { id: "x", title: "T", subtitle: "S", alt: "A" }, rows: [...sources.keys()].map((s) => ({ source: s })), svg: "" };
-    expect(sourceLine(chart, sources)).toContain("Éditeur 7 (2024). Graphique");
-    const short = sourceLine(chart, sources, 6);
-    expect(short).toContain("Éditeur 5 (2024) et 2 autres, toutes listées sur la page du graphique. Graphique\u00a0: Sous objectif (CC BY 4.0).");
-    expect(short).not.toContain("Éditeur 6");
+  const chartWith = (sources: Map<string, unknown>, rowsPerSource: number[] = []) => ({
+    spec: { id: "x", title: "T", subtitle: "S", alt: "A" },
+    rows: [...sources.keys()].flatMap((s, i) => Array.from({ length: rowsPerSource[i] ?? 1 }, () => ({ source: s }))),
+    svg: ""
+  });
+
+  it("names every publisher once, primary tiers first, and counts the rest with the right plural", () => {
+    const sources = sourcesOf([{ publisher: "Egora" }, { publisher: "Egora" }, { publisher: "Cnam", tier: "officiel" }, { publisher: "DREES", tier: "officiel" }]);
+    expect(creditLine(chartWith(sources, [1, 1, 1, 3]), sources)).toBe("Source\u00a0: Sous objectif, d'après DREES, Cnam et Egora");
+    const many = sourcesOf(Array.from({ length: 40 }, (_, i) => ({ publisher: `Rédaction au nom assez long numéro ${i}` })));
+    const line = creditLine(chartWith(many), many, { permalink: "https://sous-objectif.fr/graphiques/un-graphique-au-nom-long/" });
+    expect(line.length).toBeLessThanOrEqual(CREDIT_MAX);
+    expect(line).toMatch(/ et \d+\u00a0autres — sous-objectif\.fr\/graphiques\/un-graphique-au-nom-long\/$/);
+    // One left over is « 1 autre », never « 1 autres ».
+    const five = sourcesOf(Array.from({ length: 5 }, (_, i) => ({ publisher: `Éditeur numéro ${i} avec un nom qui prend de la place` })));
+    const all = creditLine(chartWith(five), five, { max: 1000 });
+    const fiveLine = creditLine(chartWith(five), five, { max: all.length - 1 });
+    expect(fiveLine).toMatch(/ et 1\u00a0autre$/);
+    expect(fiveLine).not.toMatch(/\b1\u00a0autres/);
+  });
+
+  it("a republication says so, whether named or counted", () => {
+    const sources = sourcesOf([{ publisher: "dayfr (news.dayfr.com)", tier: "republication" }, { publisher: "Europe Says", tier: "republication" }, { publisher: "franceinfo" }]);
+    expect(creditLine(chartWith(sources), sources)).toBe("Source\u00a0: Sous objectif, d'après franceinfo, dayfr (news.dayfr.com, republication) et Europe Says (republication)");
+    const counted = creditLine(chartWith(sources), sources, { max: 80 });
+    expect(counted).toBe("Source\u00a0: Sous objectif, d'après franceinfo et 2\u00a0autres, dont 2\u00a0republications");
+  });
+
+  it("states each licence once, with the publishers under it", () => {
+    const chart = chartOf();
+    const dataset = fixture.catalogue.datasets.get("montants")!;
+    const sources = sourcesOf([{ publisher: "A" }, { publisher: "B" }, { publisher: "C", tier: "officiel", licence: "Licence Ouverte 2.0" }, { publisher: "A" }]);
+    const lines = licenceLines(chart, dataset, [...sources.values()] as never);
+    expect(lines.filter((l) => l.startsWith("Licence non précisée"))).toEqual(["Licence non précisée par la source ; chiffres repris au titre du droit de citation, avec leur extrait (2\u00a0sources) : A, B."]);
+    expect(lines).toContain("Licence Ouverte 2.0 (1\u00a0source) : C.");
+  });
+
+  it("French plurals: « 0 autre », « 1 autre », « 2 autres »", () => {
+    expect([0, 1, 2, 1234].map((n) => countOf(n, "autre"))).toEqual(["0\u00a0autre", "1\u00a0autre", "2\u00a0autres", "1\u202f234\u00a0autres"]);
   });
 });
