@@ -4,7 +4,9 @@
  * its sources, so the page, the download and the tests say the same thing.
  */
 import type { Dataset, Row } from "./dataset.ts";
+import { excelPath, exportColumnLines, exportFormatLines, exportTable } from "./csv-export.ts";
 import { countOf, formatDate } from "./format.ts";
+import { routes } from "./routes.ts";
 import type { RawCard } from "./raw/raw-file.ts";
 import type { Source } from "./sources.ts";
 
@@ -84,20 +86,28 @@ export function readmeText(chart: CitableChart, dataset: Dataset, sources: Map<s
   heading("Ce que montre le graphique");
   lines.push(chart.alt ?? chart.spec.alt, ...(chart.spec.notes ?? []));
   heading("Périmètre");
-  lines.push(dataset.meta.scope, ...dataset.meta.notes);
-  heading("Fichier de données");
+  lines.push(dataset.meta.scope);
+  const notes = notesAboutRows(dataset, chart.rows);
+  if (notes.length > 0) {
+    heading("Notes sur ces lignes");
+    lines.push(...notes);
+  }
+  lines.push("", `Les notes sur l'ensemble du jeu « ${dataset.meta.title} » sont sur sa page : ${new URL(routes.dataset(dataset.id), permalink).href}`);
+  const table = exportTable(chart.rows, dataset, { sources, departements: new Map() }, (chart.spec as { columns?: string[] }).columns);
+  heading("Fichiers de données");
   lines.push(
-    `${csvName} : ${chart.rows.length > 1 ? `les ${chart.rows.length} lignes dessinées, extraites` : "la ligne dessinée, extraite"} du jeu « ${dataset.meta.title} ».`,
-    "Format : UTF-8, séparateur virgule, point décimal, dates ISO (AAAA, AAAA-MM ou AAAA-MM-JJ).",
-    "Une cellule vide est une valeur manquante (« n.d. » sur le site), jamais un zéro."
+    `${csvName} et ${excelPath(csvName)} : ${chart.rows.length > 1 ? `les ${chart.rows.length} lignes dessinées, extraites` : "la ligne dessinée, extraite"} du jeu « ${dataset.meta.title} ».`,
+    ...exportFormatLines(),
+    ...table.conversions.map((c) => `Conversion à l'export — ${c}`)
   );
   heading("Colonnes");
-  const shown = (chart.spec as { columns?: string[] }).columns;
-  for (const c of dataset.meta.columns.filter((col) => !shown || shown.includes(col.name))) {
-    lines.push(`- ${c.name} (${c.type}${c.unit ? `, ${c.unit}` : ""}${c.required ? "" : ", peut être vide"}) : ${c.label}${c.description ? ` — ${c.description}` : ""}`);
-    if (c.values) for (const [code, label] of Object.entries(c.values)) lines.push(`    ${code} = ${label}`);
-    if (c.formula) lines.push(`    Calcul Sous objectif : ${c.formula}`);
-    if (c.raw) lines.push(`    Valeur du fichier officiel, colonne « ${c.raw.column} » de la ligne indiquée par « ${c.raw.line} »`);
+  lines.push(...exportColumnLines(table));
+  const codes = table.columns.filter((c) => c.from?.values && c.from.name === c.name);
+  for (const c of codes) {
+    const used = new Set(table.rows.map((r) => r[table.columns.indexOf(c)]).filter((v) => v !== null).map(String));
+    if (used.size === 0) continue;
+    lines.push("", `Codes de la colonne « ${c.name} » dans ces lignes :`);
+    for (const [code, label] of Object.entries(c.from!.values!)) if (used.has(code)) lines.push(`    ${code} = ${label}`);
   }
   if (raw) {
     heading("Fichier officiel");
@@ -127,6 +137,30 @@ export function readmeText(chart: CitableChart, dataset: Dataset, sources: Map<s
   heading("Citer ce graphique");
   lines.push(`Crédit sous le graphique : ${creditLine(chart, sources, { permalink })}`, `Référence complète : ${citation(chart, dataset, used, permalink)}`);
   return lines.join("\n") + "\n";
+}
+
+/**
+ * The dataset notes that speak of the rows drawn: those quoting one of their figures as French text
+ * (« 245 124 624 », « 10,2 »; at least three digits, so « 74 » or « 3 » match nothing by chance).
+ * A chart's LISEZMOI carries these, not every note of its dataset. A dataset derived from one official
+ * file keeps all its notes: they describe that file, hence every row.
+ */
+export function notesAboutRows(dataset: Dataset, rows: Row[]): string[] {
+  if (dataset.meta.derived) return dataset.meta.notes;
+  const figures = dataset.meta.columns.filter((c) => c.figure).map((c) => c.name);
+  const texts = new Set<string>();
+  for (const r of rows)
+    for (const f of figures) {
+      const v = r[f];
+      if (typeof v !== "number") continue;
+      const text = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 3 }).format(v).replace(/[\u00a0\u202f]/g, " ");
+      if (text.replace(/\D/g, "").length >= 3) texts.add(text);
+    }
+  const patterns = [...texts].map((t) => new RegExp(`(?<![\\d,])${t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\d]|,\\d)`));
+  return dataset.meta.notes.filter((note) => {
+    const plain = note.replace(/[\u00a0\u202f]/g, " ");
+    return patterns.some((p) => p.test(plain));
+  });
 }
 
 /** The longest one-line credit, in characters: it must fit a chart footer, an embed, an image and a citation. */

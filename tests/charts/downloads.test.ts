@@ -1,11 +1,12 @@
-import { csvParseRows } from "d3-dsv";
+import { csvParseRows, dsvFormat } from "d3-dsv";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sourceLabel } from "../../src/charts/figure.ts";
-import type { Row } from "../../src/lib/dataset.ts";
+import { sourceLine } from "../../src/lib/citation.ts";
+import { BOM, exportLookups, exportTable } from "../../src/lib/csv-export.ts";
 import { escapeHtml } from "../../src/lib/html.ts";
 import { loadSite } from "../../src/site/site.ts";
 import { launchBrowser } from "../setup/browser.ts";
@@ -22,25 +23,72 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-describe("CSV download = the rows drawn", () => {
+describe("CSV downloads = the rows drawn, one unit per value column, labels beside codes", () => {
+  const lookups = exportLookups(site.catalogue);
   for (const [id, chart] of site.charts) {
-    it(`/graphiques/${id}/${id}.csv`, () => {
+    it(`/graphiques/${id}/${id}.csv and ${id}-excel.csv`, () => {
       const dataset = site.catalogue.datasets.get(chart.spec.dataset)!;
-      // The columns the chart shows (a map of one indicator names its own), in the dataset's order.
-      const columns = dataset.meta.columns.filter((c) => !chart.spec.columns || chart.spec.columns.includes(c.name));
-      const [header, ...records] = csvParseRows(file(id, `${id}.csv`));
-      expect(header).toEqual(columns.map((c) => c.name));
-      const typed: Row[] = records.map((cells) =>
-        Object.fromEntries(
-          columns.map((c, i) => {
-            const raw = cells[i] ?? "";
-            return [c.name, raw === "" ? null : c.type === "number" || c.type === "integer" ? Number(raw) : raw];
-          })
-        )
+      const machine = file(id, `${id}.csv`);
+      const excel = file(id, `${id}-excel.csv`);
+      expect(machine.startsWith(BOM), "machine CSV starts with a BOM").toBe(true);
+      expect(excel.startsWith(BOM), "Excel CSV starts with a BOM").toBe(true);
+      const [header, ...records] = csvParseRows(machine.slice(1));
+      // French Excel splits on « ; » and reads decimal commas: same header, same rows, same cells.
+      const [excelHeader, ...excelRecords] = dsvFormat(";").parseRows(excel.slice(1).replace(/\r\n/g, "\n"));
+      expect(excelHeader).toEqual(header);
+      expect(excelRecords).toHaveLength(chart.rows.length);
+      expect(records).toHaveLength(chart.rows.length);
+      const table = exportTable(chart.rows, dataset, lookups, chart.spec.columns);
+      const numeric = new Set(table.columns.filter((c) => c.numeric).map((c) => c.name));
+      excelRecords.forEach((cells, r) =>
+        cells.forEach((cell, i) => {
+          const expected = records[r]![i]!;
+          const name = header![i]!;
+          if (numeric.has(name)) expect(cell, `${name}, row ${r + 1}`).toBe(expected.replace(".", ","));
+          else expect(cell.replace(/^'(?=[=+\-@])/, ""), `${name}, row ${r + 1}`).toBe(expected);
+        })
       );
-      expect(typed).toEqual(chart.rows.map((r) => Object.fromEntries(columns.map((c) => [c.name, r[c.name] ?? null]))));
+      // Every column the chart shows is there, a label beside each code.
+      const columns = dataset.meta.columns.filter((c) => !chart.spec.columns || chart.spec.columns.includes(c.name));
+      for (const c of columns) {
+        if (c.name === "valeur" && columns.some((u) => u.name === "unite")) expect(header!.some((h) => h === "valeur" || h.startsWith("valeur_")), id).toBe(true);
+        else expect(header, c.name).toContain(c.name);
+        if (c.type === "enum") expect(header, c.name).toContain(`${c.name}_libelle`);
+        if (c.type === "departement") expect(header, c.name).toContain(`${c.name}_nom`);
+      }
+      // Each drawn value is in the file, as is or with its decimal point moved (10,2 Md€ → 10 200 M€): never another figure.
+      const valueColumns = header!.map((h, i) => [h, i] as const).filter(([h]) => h === "valeur" || h.startsWith("valeur_"));
+      chart.rows.forEach((row, r) => {
+        for (const c of columns.filter((col) => (col.type === "number" || col.type === "integer") && col.name !== "valeur")) {
+          const cell = records[r]![header!.indexOf(c.name)]!;
+          expect(cell === "" ? null : Number(cell), `${c.name}, row ${r + 1}`).toBe(row[c.name] ?? null);
+        }
+        if (!columns.some((col) => col.name === "valeur")) return;
+        const filled = valueColumns.map(([, i]) => records[r]![i]!).filter((v) => v !== "");
+        if (typeof row.valeur !== "number") return expect(filled, `row ${r + 1}`).toEqual([]);
+        expect(filled, `row ${r + 1}`).toHaveLength(1);
+        const ratio = Number(filled[0]) / row.valeur;
+        expect([1, 1e3, 1e6, 1e9].some((p) => Math.abs(ratio - p) <= p * 1e-12) || row.valeur === 0, `row ${r + 1}: ${filled[0]} for ${row.valeur}`).toBe(true);
+      });
+      // No value column mixes units: the rows filling it all say the same unit.
+      const unitAt = header!.indexOf("unite");
+      if (unitAt >= 0)
+        for (const [name, i] of valueColumns) {
+          const units = new Set(records.filter((cells) => cells[i] !== "").map((cells) => cells[unitAt]));
+          expect(units.size, `${id}: ${name} holds ${[...units].join(", ")}`).toBeLessThanOrEqual(1);
+        }
     });
   }
+
+  it("ij-journees: 327 millions de journées are written 327000000 journées, next to 245124624 journées", () => {
+    const [header, ...records] = csvParseRows(file("ij-journees", "ij-journees.csv").slice(1));
+    const value = header!.indexOf("valeur");
+    const unit = header!.indexOf("unite");
+    expect(records.map((r) => r[value])).toContain("327000000");
+    expect(records.map((r) => r[value])).toContain("245124624");
+    expect(new Set(records.filter((r) => r[unit] !== "").map((r) => r[unit]))).toEqual(new Set(["journées"]));
+    expect(readFileSync(join(distDir, "graphiques", "ij-journees", "ij-journees-LISEZMOI.txt"), "utf8")).toMatch(/Conversion à l'export — valeur : les valeurs en millions de journées sont écrites en journées/);
+  });
 });
 
 describe("SVG download: a standalone, well-formed picture with its title and sources", () => {
@@ -51,9 +99,8 @@ describe("SVG download: a standalone, well-formed picture with its title and sou
       expect(svg).toContain(`<title id="titre">${escapeHtml(chart.spec.title)}</title>`);
       // The words drawn, lines joined: the source line wraps over several <text> elements.
       const words = svg.replace(/<title[\s\S]*?<\/title>|<desc[\s\S]*?<\/desc>/g, "").replace(/<[^>]+>/g, " ").replace(/[ \t\r\n]+/g, " ");
-      const first = site.catalogue.sources.get(String(chart.rows[0]!.source))!;
-      expect(words).toContain(escapeHtml(sourceLabel(first)));
-      expect(words).toMatch(/ Sources?\u00a0: .* Graphique\u00a0: Sous objectif/);
+      // The one-line credit (src/lib/citation.ts), whole.
+      expect(words).toContain(escapeHtml(sourceLine(chart, site.catalogue.sources)));
       const page = await browser.newPage();
       try {
         const parsed = await page.evaluate((text) => {
