@@ -5,6 +5,7 @@
  * pages; a build without git history publishes a valid feed with no items that says so.
  */
 import type { Catalogue } from "./catalogue.ts";
+import { countOf } from "./format.ts";
 import { escapeHtml } from "./html.ts";
 import { changeAnchor, describeChange, historyOfDataset, type DatasetChange } from "./history.ts";
 import { routes } from "./routes.ts";
@@ -20,7 +21,7 @@ function itemDescription(c: DatasetChange): string {
   const lines = [`${describeChange(c)}.`, `Motif : ${c.message}`];
   if (!c.created && !c.deleted) {
     for (const r of c.rows.slice(0, QUOTED)) lines.push(`${r.key} : ${r.cells.map((x) => `${x.column} ${x.from || "(vide)"} → ${x.to || "(vide)"}`).join(", ")}`);
-    if (c.changedRows > QUOTED) lines.push(`… et ${c.changedRows - QUOTED} autre(s) ligne(s) modifiée(s), détail sur la page du jeu de données.`);
+    if (c.changedRows > QUOTED) lines.push(`… et ${countOf(c.changedRows - QUOTED, "autre ligne modifiée", "autres lignes modifiées")}, détail sur la page du jeu de données.`);
   }
   return lines.join("\n");
 }

@@ -1,3 +1,4 @@
+import { countOf } from "./format.ts";
 /** A located problem in a maintainer's file: what the data checker and the build report. */
 export interface Problem {
   file: string;
@@ -88,7 +89,7 @@ export function quote(value: string): string {
 export class ProblemsError extends Error {
   readonly problems: Problem[];
   constructor(problems: Problem[]) {
-    super(`${problems.length} problème(s) dans les données :\n` + sortProblems(problems).map(formatProblemWithHint).join("\n"));
+    super(`${countOf(problems.length, "problème")} dans les données :\n` + sortProblems(problems).map(formatProblemWithHint).join("\n"));
     this.problems = problems;
   }
 }

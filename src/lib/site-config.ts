@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { readText } from "./catalogue.ts";
+import { countOf } from "./format.ts";
 import { ProblemsError, type Problem } from "./problems.ts";
 import { expected, parseYaml } from "./yaml-file.ts";
 
@@ -92,7 +93,7 @@ export function loadSiteConfig(root: string = process.cwd()): LoadedSiteConfig {
 export function legalWarning(loaded: LoadedSiteConfig): string | undefined {
   if (loaded.missing.length === 0) return undefined;
   return (
-    `Attention : mentions légales incomplètes, ${loaded.missing.length} champ(s) vide(s) dans ${SITE_CONFIG_FILE} (${loaded.missing.map((i) => i.key).join(", ")}). ` +
+    `Attention : mentions légales incomplètes, ${countOf(loaded.missing.length, "champ vide", "champs vides")} dans ${SITE_CONFIG_FILE} (${loaded.missing.map((i) => i.key).join(", ")}). ` +
     `La page /mentions-legales/ le signale aux lecteurs ; remplissez ce fichier avant de publier (voir README, « Mentions légales »).`
   );
 }

@@ -71,7 +71,7 @@ export function describeMap(options: MapOptions, catalogue: Catalogue): string {
   const missing = total - values.length;
   const frame = options.frames ? ` ${options.frames.label}\u00a0: ${options.frames.current} (les autres années sont dans le tableau).` : "";
   const head = `Carte des ${formatNumber(total)} départements, outre-mer compris. ${options.legendTitle}.${frame}`;
-  const tail = missing > 0 ? ` Les ${formatNumber(missing)} autres départements sont hachurés «\u00a0n.d.\u00a0»\u00a0: ${options.missingDetail}.` : "";
+  const tail = missing === 1 ? ` L’autre département est hachuré «\u00a0n.d.\u00a0»\u00a0: ${options.missingDetail}.` : missing > 0 ? ` Les ${formatNumber(missing)} autres départements sont hachurés «\u00a0n.d.\u00a0»\u00a0: ${options.missingDetail}.` : "";
   if (values.length === 0) return `${head} Aucun département n'a de valeur.${tail}`;
   if (values.length <= 12) {
     const sorted = [...values].sort((a, b) => b.max - a.max || a.code.localeCompare(b.code));
