@@ -1,3 +1,4 @@
+import { creditLine } from "../lib/citation.ts";
 import { formatDate } from "../lib/format.ts";
 import { escapeHtml } from "../lib/html.ts";
 import { routes } from "../lib/routes.ts";
@@ -25,7 +26,6 @@ export function sourceLabel(s: Source): string {
  */
 export function figureHtml(chart: RenderedChart, sources: Map<string, Source>, options: { linkToPage?: boolean; titleShown?: boolean } = {}): string {
   const { spec } = chart;
-  const credits = chartSources(chart, sources).map(sourceLabel);
   const link = options.linkToPage ?? true;
   const plot = chart.svgNarrow
     ? `<div class="chart__variant chart__variant--wide">${chart.svg}</div><div class="chart__variant chart__variant--narrow">${chart.svgNarrow}</div>`
@@ -38,16 +38,11 @@ export function figureHtml(chart: RenderedChart, sources: Map<string, Source>, o
     `<span class="chart__subtitle">${escapeHtml(spec.subtitle)}</span></figcaption>`,
     `<div class="chart__plot">${plot}</div>`,
     legendHtml(chart.legend),
-    `<p class="chart__source">${credits.length > 1 ? "Sources" : "Source"}\u00a0: ${creditsHtml(credits, link ? `${routes.chart(spec.id)}#panneau-sources` : "#panneau-sources")}. Graphique\u00a0: Sous objectif.${spec.credit ? ` ${escapeHtml(spec.credit)}.` : ""}</p>`,
+    // The one-line credit (src/lib/citation.ts), every source one click away.
+    `<p class="chart__source">${escapeHtml(creditLine(chart, sources))} (<a href="${escapeHtml(link ? `${routes.chart(spec.id)}#panneau-sources` : "#panneau-sources")}">détail des sources</a>).${spec.credit ? ` ${escapeHtml(spec.credit)}.` : ""}</p>`,
     link ? `<p class="chart__more"><a href="${escapeHtml(routes.chart(spec.id))}">Données, sources et téléchargements<span class="visually-hidden"> du graphique « ${escapeHtml(spec.title)} »</span></a></p>` : "",
     `</figure>`
   ].join("\n");
-}
-
-/** The sources of a figure; a long list names the first ones and links to the full list. */
-function creditsHtml(credits: string[], fullList: string): string {
-  if (credits.length <= 8) return escapeHtml(credits.join(" ; "));
-  return `${escapeHtml(credits.slice(0, 5).join(" ; "))} et <a href="${escapeHtml(fullList)}">${credits.length - 5} autres sources</a>`;
 }
 
 /** The series under the chart, each with its swatch: direct, and with JavaScript a row of toggles. */
