@@ -15,7 +15,8 @@ import { fileOf, routes } from "../src/lib/routes.ts";
 import type { Site } from "../src/site/site.ts";
 import { formatDate } from "../src/lib/format.ts";
 import { headerRules, headersFileText } from "../src/lib/headers.ts";
-import { articleSocialSvg, chartPng, chartSocialSvg, renderPng } from "./png.ts";
+import { ARTICLE_DRAWING_WIDTH, articleCard, articlePicture, pictureChart, SITE_NAME, socialPicture } from "../src/charts/picture.ts";
+import { PNG_PICTURE, renderPng } from "./png.ts";
 
 /**
  * The site's public address, as astro build used it (astro.config.mjs `site`, SO_SITE_URL): read back
@@ -45,25 +46,30 @@ export function writeAssets(site: Pick<Site, "charts" | "articles" | "catalogue"
     const paths = chartFiles(id);
     const permalink = new URL(routes.chart(id), base).href;
     const line = sourceLine(chart, site.catalogue.sources, MAX_CREDITED);
-    write(outDir, paths.png, chartPng(chart, line, permalink).png);
-    write(outDir, paths.social, renderPng(chartSocialSvg(chart, line)).png);
+    const picture = articlePicture(pictureChart(chart, site.catalogue, ARTICLE_DRAWING_WIDTH), line, permalink, PNG_PICTURE);
+    write(outDir, paths.png, renderPng(picture).png);
+    // The card links to the chart page, where every source is listed: its footer names the page, not a cut list.
+    const footer = `Graphique\u00a0: ${SITE_NAME} · sources et données\u00a0: ${permalink.replace(/^https?:\/\//, "")}`;
+    const social = socialPicture(pictureChart(chart, site.catalogue, ARTICLE_DRAWING_WIDTH), (w, h) => pictureChart(chart, site.catalogue, w, h), footer, PNG_PICTURE);
+    write(outDir, paths.social, renderPng(social).png);
     const raw = dataset.meta.derived ? site.catalogue.raws.get(dataset.meta.derived.from)?.card : undefined;
     write(outDir, paths.readme, readmeText(chart, dataset, site.catalogue.sources, permalink, paths, raw));
     files += 3;
   }
   const host = new URL(base).host;
   for (const a of site.articles) {
-    write(outDir, articleImagePath(a.slug), renderPng(articleSocialSvg(a.title, a.summary, `${host} · Dossier · ${formatDate(a.date)}`)).png);
+    write(outDir, articleImagePath(a.slug), renderPng(articleCard(a.title, a.summary, `${host} · Dossier · ${formatDate(a.date)}`, PNG_PICTURE)).png);
     files++;
   }
   write(
     outDir,
     SITE_IMAGE_PATH,
     renderPng(
-      articleSocialSvg(
+      articleCard(
         "Arrêts de travail : ce que montrent les chiffres des contrôles",
         "Indemnités journalières, contrôles des médecins « gros prescripteurs », réforme du service médical : des dossiers sourcés, des graphiques réutilisables, des données téléchargeables.",
-        `${host} · data-journalisme`
+        `${host} · data-journalisme`,
+        PNG_PICTURE
       )
     ).png
   );

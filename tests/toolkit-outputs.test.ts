@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { chartFiles, chartViewBox, oembedPath } from "../src/lib/embed.ts";
+import { PRESETS } from "../src/charts/picture.ts";
+import { chartFiles, oembedPath } from "../src/lib/embed.ts";
 import { routes } from "../src/lib/routes.ts";
 import { loadSite } from "../src/site/site.ts";
 import { builtPages } from "./setup/browser.ts";
@@ -34,9 +35,9 @@ describe("every chart has its downloads and its embed", () => {
   for (const chart of charts) {
     const { id } = chart.spec;
     const files = chartFiles(id);
-    it(`${id}: PNG at 2× the viewBox width, social PNG 1200×630`, () => {
+    it(`${id}: PNG « article 600 px » at 2×, social PNG 1200×630`, () => {
       const size = png(files.png);
-      expect(size.width).toBe(2 * chartViewBox(chart.svg).width);
+      expect(size.width).toBe(PRESETS.article.width * PRESETS.article.scale);
       expect(size.height).toBeGreaterThan(2 * 100);
       expect(png(files.social)).toEqual({ width: 1200, height: 630 });
     });

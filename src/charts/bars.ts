@@ -49,7 +49,7 @@ const LINE = 16;
 export function barList(items: BarItem[], ctx: ChartContext): PlotOptions {
   const width = ctx.width ?? (ctx.narrow ? NARROW_WIDTH : WIDE_WIDTH);
   const barHeight = ctx.narrow ? 14 : 16;
-  const valueRoom = Math.max(...items.map((i) => textWidth(i.valueText, FONT, true))) + 8;
+  const valueRoom = Math.max(...items.map((i) => textWidth(i.valueText, FONT, "sansBold"))) + 8;
   const inlineWidth = Math.max(0, ...items.filter((i) => i.inline).map((i) => textWidth(i.label, FONT) + 8));
   const barMax = width - valueRoom - 2 - inlineWidth;
   const groupMax = new Map<string, number>();
@@ -77,7 +77,7 @@ export function barList(items: BarItem[], ctx: ChartContext): PlotOptions {
     if (item.section !== undefined && item.section !== section) {
       if (section !== undefined || bars.length > 0 || labels.length > 0) y += 14;
       section = item.section;
-      const lines = wrapText(section, width, 13, true);
+      const lines = wrapText(section, width, 13, "sansBold");
       headers.push({ x: 0, y, text: lines.join("\n") });
       y += lines.length * 17 + 5;
     }
@@ -105,7 +105,7 @@ export function barList(items: BarItem[], ctx: ChartContext): PlotOptions {
       for (const o of item.outliers ?? []) {
         const x = x0 + length(item, o.value);
         const w = textWidth(o.text, FONT);
-        const left = x - 9 - w > x2 + 6 + textWidth(item.valueText, FONT, true) + 8;
+        const left = x - 9 - w > x2 + 6 + textWidth(item.valueText, FONT, "sansBold") + 8;
         const right = x + 9 + w <= width;
         rings.push({ x, y: mid, color: item.color ?? COLORS.accent, serie: item.serie });
         if (left || right) ringLabels.push({ x: left ? x - 9 : x + 9, y: mid, text: o.text, anchor: left ? "end" : "start", serie: item.serie });

@@ -23,14 +23,7 @@ export interface RenderedChart {
  */
 export function renderChart(spec: ChartSpec, dataset: Dataset, catalogue?: Catalogue): RenderedChart {
   const rows = spec.rows(dataset);
-  const base: ChartContext = {
-    label: (column, code) => labelOf(dataset, column, code ?? null),
-    dataset,
-    catalogue,
-    source: (id) => catalogue?.sources.get(id),
-    narrow: false,
-    width: WIDE_WIDTH
-  };
+  const base = contextOf(dataset, catalogue);
   const alt = spec.describe ? spec.describe(rows, base) : spec.alt;
   const legend = spec.legend ? spec.legend(rows, base) : [];
   if (spec.svg) return { spec, rows, svg: spec.svg(rows, base), alt, legend };
@@ -64,11 +57,44 @@ const VARIANT_CSS = [
   `@container (min-width:${BREAKPOINT}px){.chart__variant--narrow{display:none}}`
 ].join("");
 
-function draw(spec: ChartSpec, rows: Row[], ctx: ChartContext): { node: Element; document: Document } {
+function contextOf(dataset: Dataset, catalogue?: Catalogue): ChartContext {
+  return {
+    label: (column, code) => labelOf(dataset, column, code ?? null),
+    dataset,
+    catalogue,
+    source: (id) => catalogue?.sources.get(id),
+    narrow: false,
+    width: WIDE_WIDTH
+  };
+}
+
+/**
+ * The chart drawn for a standalone picture (src/charts/picture.ts): `width` wide, so that its text keeps
+ * Plot's 12 px instead of being shrunk from the page's drawing, and `height` tall when given and the chart's
+ * scales can stretch (not bars laid out in pixels, which keep their own height). A map keeps its geometry:
+ * the picture scales it.
+ */
+export function drawForPicture(chart: RenderedChart, dataset: Dataset, catalogue: Catalogue | undefined, width: number, height?: number): string {
+  const { spec, rows } = chart;
+  if (spec.svg) return chart.svg;
+  const ctx = { ...contextOf(dataset, catalogue), narrow: Boolean(spec.responsive) && width < BREAKPOINT, width };
+  let { node } = draw(spec, rows, ctx);
+  // Only a continuous vertical scale stretches: bands (one row per category) and pixel layouts keep their height.
+  const y = (node as unknown as { scale?: (name: string) => { type?: string } | undefined }).scale?.("y");
+  if (height !== undefined && y?.type && CONTINUOUS.has(y.type)) node = draw(spec, rows, ctx, height).node;
+  silence(node);
+  fontVariantAsStyle(node);
+  return tidy(node.outerHTML);
+}
+
+const CONTINUOUS = new Set(["linear", "log", "pow", "sqrt", "symlog", "time", "utc"]);
+
+function draw(spec: ChartSpec, rows: Row[], ctx: ChartContext, height?: number): { node: Element; document: Document } {
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
   if (!spec.plot) throw new Error(`chart "${spec.id}": expected a plot or an svg function, found neither`);
   const options = spec.plot(rows, ctx);
-  const node = Plot.plot({ style: { fontFamily: "inherit", fontSize: "12px" }, width: ctx.width, ...options, document }) as unknown as Element;
+  const stretched = height !== undefined ? { height } : {};
+  const node = Plot.plot({ style: { fontFamily: "inherit", fontSize: "12px" }, width: ctx.width, ...options, ...stretched, document }) as unknown as Element;
   return { node, document };
 }
 

@@ -4,6 +4,7 @@ import { formatNumber } from "../lib/format.ts";
 import { seriesClass, type ChartContext } from "./define.ts";
 import { yearFormat } from "./helpers.ts";
 import { COLORS } from "./style.ts";
+import { textWidth } from "./text.ts";
 
 export interface YearlyPoint {
   year: number;
@@ -70,7 +71,8 @@ export function yearlyLines(series: YearlySeries[], ctx: ChartContext, o: Yearly
   return {
     height: o.height ?? (ctx.narrow ? 300 : 360),
     marginLeft: 44,
-    marginRight: o.endLabels ? (ctx.narrow ? 110 : 170) : ctx.narrow ? 12 : 20,
+    // End labels get the room they take (in the widest usual font), plus the 8 px gap from their dot.
+    marginRight: o.endLabels ? Math.ceil(Math.max(0, ...series.map((s) => textWidth(s.label, 12, s.strong ? "sansBold" : "sans")))) + 12 : ctx.narrow ? 12 : 20,
     marginTop: 28,
     x: { domain: [y0 - 0.4, y1 + 0.4], ticks, tickFormat: yearFormat, label: null },
     y: {

@@ -32,7 +32,7 @@ function textsOutside(svgMarkup: string): string[] {
     const anchor = inherited(t, "text-anchor") ?? "start";
     const spans = [...t.querySelectorAll("tspan")];
     for (const line of spans.length ? spans.map((s) => s.textContent ?? "") : [t.textContent ?? ""]) {
-      const w = textWidth(line, size, bold);
+      const w = textWidth(line, size, bold ? "sansBold" : "sans");
       const [a, b] = anchor === "end" ? [x - w, x] : anchor === "middle" ? [x - w / 2, x + w / 2] : [x, x + w];
       if (a < -SLACK || b > width + SLACK) out.push(`${JSON.stringify(line)} from ${Math.round(a)} to ${Math.round(b)} in ${width}`);
     }

@@ -70,6 +70,6 @@ describe("label wrapping", () => {
     for (const line of lines) if (line.includes(" ")) expect(textWidth(line, 13)).toBeLessThanOrEqual(150);
   });
   it("measures bold wider than regular", () => {
-    expect(textWidth("Maladie", 12, true)).toBeGreaterThan(textWidth("Maladie", 12));
+    expect(textWidth("Maladie", 12, "sansBold")).toBeGreaterThan(textWidth("Maladie", 12));
   });
 });

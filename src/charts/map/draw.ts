@@ -93,7 +93,7 @@ export function mapSvg(options: MapOptions, catalogue: Catalogue, geometry: MapG
           const at = labelAnchor(geometry, v.code);
           if (!at) return "";
           const text = v.text.replace(/\u00a0\S+$/u, "") + (v.mark ?? "");
-          const half = textWidth(text, labelSize, true) / 2 + 2;
+          const half = textWidth(text, labelSize, "sansBold") / 2 + 2;
           const x = Math.min(Math.max(at[0], half), W - half);
           return `<text x="${n1(x)}" y="${n1(at[1] + 5)}">${esc(text)}</text>`;
         })

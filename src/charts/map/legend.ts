@@ -30,7 +30,7 @@ export function mapLegend({ options, classes, stripes, pattern, total, width: W,
   const { values } = options;
   let y = top;
   const legend: string[] = [];
-  for (const line of wrapText(options.legendTitle, W, fs, true)) {
+  for (const line of wrapText(options.legendTitle, W, fs, "sansBold")) {
     legend.push(`<text x="0" y="${y}" font-weight="700">${esc(line)}</text>`);
     y += fs + 6;
   }

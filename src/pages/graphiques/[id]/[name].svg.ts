@@ -12,5 +12,5 @@ export const GET: APIRoute = ({ params, site }) => {
   const { charts, catalogue } = getSite();
   const chart = charts.get(String(params.id))!;
   const permalink = new URL(routes.chart(chart.spec.id), site).href;
-  return new Response(standaloneSvg(chart, catalogue.sources, permalink), { headers: { "content-type": "image/svg+xml; charset=utf-8" } });
+  return new Response(standaloneSvg(chart, catalogue, permalink), { headers: { "content-type": "image/svg+xml; charset=utf-8" } });
 };
