@@ -58,17 +58,13 @@ export interface PictureChart {
   svg: string;
   /** Series named under the chart (LegendItem), drawn under it in the picture too. */
   legend?: Pick<LegendItem, "label" | "color" | "shape">[];
-  /** A map's legend as lines of text under it (its HTML legend on pages). */
-  notes?: PictureNote[];
 }
 
-/** One line of a legend drawn as text: an optional swatch fill (colour or pattern id) and the text. */
-export interface PictureNote {
+/** One line of a map's legend drawn as text: an optional swatch fill (a colour, or a pattern of the map) and the text. */
+interface PictureNote {
   text: string;
   fill?: string;
   bold?: boolean;
-  /** Defs (patterns) the fill refers to. */
-  defs?: string;
 }
 
 export interface Block {
@@ -184,7 +180,7 @@ function notesBlock(notes: PictureNote[], width: number, y: number, fonts: Pictu
   for (const note of notes) {
     const indent = note.fill ? 24 : 0;
     const lines = wrapText(note.text, width - indent, size, note.bold ? "sansBold" : "sans");
-    if (note.fill) parts.push(`${note.defs ?? ""}<rect x="0" y="${top + 2}" width="18" height="13" fill="${note.fill}" stroke="${INK_SOFT}" stroke-width=".6"/>`);
+    if (note.fill) parts.push(`<rect x="0" y="${top + 2}" width="18" height="13" fill="${note.fill}" stroke="${INK_SOFT}" stroke-width=".6"/>`);
     parts.push(textLines(lines, indent, top, note.bold ? "sansBold" : "sans", size, row, INK, fonts).markup);
     top += lines.length * row + 3;
   }
@@ -192,7 +188,7 @@ function notesBlock(notes: PictureNote[], width: number, y: number, fonts: Pictu
 }
 
 /**
- * The chart's drawing (legends, then the SVG, then a map's notes) as one block `width` wide: each SVG is
+ * The chart's drawing (legends, the SVG, a map's legend) as one block `width` wide: each SVG is
  * scaled to the block's width (a drawing made for that width keeps its size).
  */
 export function chartBlock(chart: PictureChart, width: number, options: PictureOptions, { notes = true, legend: withLegend = true } = {}): Block {
@@ -213,7 +209,18 @@ export function chartBlock(chart: PictureChart, width: number, options: PictureO
       parts.push(placeSvg(el, 0, y, width, h * scale));
       y += h * scale + 4;
     } else if (tag === "style" || tag === "script") continue;
-    else if (el.querySelector("svg")) {
+    else if (el.classList.contains("so-carte__legende")) {
+      // A map's HTML legend (src/charts/map/legend.ts): one line per paragraph or item, with its swatch.
+      if (!notes) continue;
+      const lines: PictureNote[] = [...el.querySelectorAll("p, li")].map((line) => ({
+        text: (line.textContent ?? "").replace(/\s+/g, " ").trim(),
+        fill: line.querySelector("[data-swatch]")?.getAttribute("data-swatch") ?? undefined,
+        bold: line.querySelector("strong") !== null
+      }));
+      const block = notesBlock(lines, width, y + 8, fonts);
+      parts.push(block.markup);
+      y += block.height + 8;
+    } else if (el.querySelector("svg")) {
       const legend = swatches(el, width, y, fonts);
       parts.push(legend.markup);
       y += legend.height;
@@ -229,11 +236,6 @@ export function chartBlock(chart: PictureChart, width: number, options: PictureO
     const legend = seriesLegend(chart.legend, width, y + 4, fonts);
     parts.push(legend.markup);
     y += legend.height + 4;
-  }
-  if (notes && chart.notes?.length) {
-    const block = notesBlock(chart.notes, width, y + 8, fonts);
-    parts.push(block.markup);
-    y += block.height + 8;
   }
   // Plot's halo strokes use a CSS variable a standalone file cannot resolve: the picture's paper is white.
   const markup = `<g color="${INK}" font-family="${escapeHtml(fonts.sans)}">${parts.join("").replace(/var\(--plot-background\)/g, PAPER)}</g>`;

@@ -137,7 +137,7 @@ describe("the year control of the share map", () => {
     const frames = (await (await fetch(`${siteUrl}/graphiques/carte-part-ij/annees.json`)).json()) as Frames;
     const { page } = await open(context, `${siteUrl}/carte/?annee=2012`);
     try {
-      await page.waitForFunction(() => document.querySelector('svg[data-carte="carte-part-ij"] .so-carte__cadre')?.textContent?.endsWith("2012"));
+      await page.waitForFunction(() => document.querySelector('.so-carte-fig:has(svg[data-carte="carte-part-ij"]) .so-carte__cadre')?.textContent?.endsWith("2012"));
       await page.waitForFunction(() => /2012/.test(document.querySelector('svg[data-carte="carte-part-ij"] a[data-dep="64"]')?.getAttribute("data-tip") ?? document.querySelector('svg[data-carte="carte-part-ij"] a[data-dep="64"] > title')?.textContent ?? ""));
       for (const code of ["64", "75", "971"]) expect(await fillOf(page, code), code).toBe(fillFor(frames, code, "2012"));
       await page.getByRole("button", { name: "Année suivante" }).first().click();
@@ -151,7 +151,7 @@ describe("the year control of the share map", () => {
   it("an unknown year falls back to the latest, drawn without loading anything", async () => {
     const { page } = await open(context, `${siteUrl}/carte/?annee=1999`);
     try {
-      expect(await page.locator('svg[data-carte="carte-part-ij"] .so-carte__cadre').textContent()).toMatch(/2024$/);
+      expect(await page.locator('.so-carte-fig:has(svg[data-carte="carte-part-ij"]) .so-carte__cadre').textContent()).toMatch(/2024$/);
       expect(await page.locator("#carte-annee-0").inputValue()).toBe("14");
     } finally {
       await page.close();

@@ -16,8 +16,8 @@ describe("a map value far from all the others gets a footnote", () => {
 
   it("the 2010 map of days per employee says so for Paris, under the map", () => {
     const chart = loadSite().charts.get("carte-jours-ij-2010")!;
-    // The legend wraps the footnote over several <text> lines.
-    const legend = [...chart.svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(" ").replace(/[\s\u00a0]+/g, " ");
+    // The legend is HTML under the drawing.
+    const legend = chart.svg.slice(chart.svg.indexOf('class="so-carte__legende"')).replace(/<[^>]+>/g, " ").replace(/[\s\u00a0]+/g, " ");
     expect(legend).toContain("Paris (75) : 2,7 jours, moins de la moitié des autres départements cités");
     expect(farValuesFootnote([value("75", 2.7)], [value("75", 2.7), value("83", 13)], () => "Paris")[0]).toContain("à lire avec prudence");
   });

@@ -53,7 +53,7 @@ describe("the départemental maps", () => {
       });
 
       it("names and describes itself, as a group of links (not an image: its children are links)", () => {
-        const open = /^<svg\b[^>]*>/.exec(chart.svg)![0];
+        const open = /<svg\b[^>]*>/.exec(chart.svg)![0];
         expect(open).toContain('role="group"');
         expect(open).toContain(`aria-labelledby="graphique-${spec.id}-titre"`);
         expect(chart.svg).toContain(`<title id="graphique-${spec.id}-titre">`);
