@@ -15,6 +15,8 @@ import { charts } from "../../src/charts/index.ts";
 import { parseArticle } from "../../src/lib/articles.ts";
 import { renderMarkdown } from "../../src/lib/markdown.ts";
 import { SourceSchema } from "../../src/lib/sources.ts";
+import { acceptHeadline, headlinesToReview } from "../../src/site/headline-review.ts";
+import { loadSite } from "../../src/site/site.ts";
 import { launchBrowser } from "../setup/browser.ts";
 import { open } from "../browser/lib.ts";
 import { HTML_PAYLOADS, MARK, MARKDOWN_BODY, REFUSED_MARKDOWN_LINKS, short } from "./payloads.ts";
@@ -35,6 +37,7 @@ let tmp: string;
 let dist: string;
 let buildError: string | undefined;
 let spec: ChartSpec | undefined;
+const accepted: [ChartSpec, string | undefined][] = [];
 
 function writeCorpus(root: string): void {
   const w = (path: string, text: string) => {
@@ -221,14 +224,17 @@ function unsafeMarkup(doc: Document, knownScripts: Set<string>): string[] {
     if (tag === "script") {
       const type = (el.getAttribute("type") ?? "").trim();
       const body = el.textContent ?? "";
-      if (body.includes(MARK)) found.push(`<script>: contains untrusted text: ${body.slice(0, 80)}`);
-      else if (INERT_SCRIPT_TYPES.test(type)) {
+      // A data block (JSON-LD) may carry untrusted text as JSON strings, if nothing in it can end the
+      // element or open markup: valid JSON, with every < written as \u003c.
+      if (INERT_SCRIPT_TYPES.test(type)) {
         try {
           JSON.parse(body);
         } catch {
           found.push(`<script type="${type}">: not valid JSON (broken out of?)`);
         }
-      } else if (!knownScripts.has(scriptKey(el))) found.push(`<script${type ? ` type="${type}"` : ""}>: not one of the site's own scripts: ${(el.getAttribute("src") ?? body).slice(0, 80)}`);
+        if (body.includes("<")) found.push(`<script type="${type}">: a raw < could end the element: ${body.slice(body.indexOf("<"), body.indexOf("<") + 80)}`);
+      } else if (body.includes(MARK)) found.push(`<script>: contains untrusted text: ${body.slice(0, 80)}`);
+      else if (!knownScripts.has(scriptKey(el))) found.push(`<script${type ? ` type="${type}"` : ""}>: not one of the site's own scripts: ${(el.getAttribute("src") ?? body).slice(0, 80)}`);
     }
   }
   return found;
@@ -270,6 +276,14 @@ describe("untrusted text never becomes markup", () => {
       // The build's own check runs with this process's chart registry: the hostile chart joins it.
       spec = ((await import(pathToFileURL(join(tmp, "src/charts/so-pwned.ts")).href)) as { default: ChartSpec }).default;
       charts.push(spec);
+      // The corpus adds rows to the timeline and a chart of its own: their headlines count as reviewed
+      // here (this test is about markup; headline review is tested in tests/unit/headline.test.ts).
+      for (const h of headlinesToReview(loadSite(tmp))) {
+        const reviewed = charts.find((c) => c.id === h.id)!;
+        accepted.push([reviewed, reviewed.reviewedRows]);
+        reviewed.reviewedRows = h.found;
+        acceptHeadline(tmp, h); // the copy's module too: astro builds from it in its own process
+      }
       try {
         buildSite(tmp, "dist");
       } catch (error) {
@@ -286,6 +300,7 @@ describe("untrusted text never becomes markup", () => {
     });
 
     afterAll(async () => {
+      for (const [c, reviewed] of accepted) c.reviewedRows = reviewed;
       if (spec) charts.splice(charts.indexOf(spec), 1);
       await browser?.close();
       await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));

@@ -37,7 +37,7 @@ describe("content/site.yaml (mentions légales)", () => {
     const empty = loadSiteConfig(root('editeur:\n  nom: ""\n  adresse: ""\n  telephone: ""\ndirecteur_publication: ""\nhebergeur:\n  nom: ""\n  adresse: ~\n  telephone: ""\ncontact: ""\n'));
     expect(empty.problems).toEqual([]);
     expect(empty.missing.map((m) => m.key)).toEqual(LEGAL_ITEMS.map((i) => i.key));
-    expect(legalWarning(empty)).toMatch(/mentions légales incomplètes, 8 champ\(s\) vide\(s\) dans content\/site\.yaml \(editeur\.nom, .*contact\)/);
+    expect(legalWarning(empty)).toMatch(/mentions légales incomplètes, 8.champs vides dans content\/site\.yaml \(editeur\.nom, .*contact\)/);
     expect(loadSiteConfig(root()).missing).toHaveLength(8);
   });
 
