@@ -1,3 +1,4 @@
+import { dsvFormat } from "d3-dsv";
 import type { Column, DatasetMeta } from "./dataset-meta.ts";
 import type { CsvRecord } from "./csv.ts";
 import { quote, type Problem } from "./problems.ts";
@@ -77,6 +78,8 @@ export function buildDataset(id: string, file: string, records: CsvRecord[], met
     return { dataset, problems };
   }
   const declared = meta.columns.map((c) => c.name);
+  const excel = excelFrenchFile(header, declared, file);
+  if (excel) return { dataset, problems: [excel] };
   const headerProblems = checkHeader(header, declared, file);
   problems.push(...headerProblems);
   if (headerProblems.length > 0) return { dataset, problems };
@@ -92,6 +95,11 @@ export function buildDataset(id: string, file: string, records: CsvRecord[], met
       continue;
     }
     if (record.fields.length !== declared.length) {
+      const excelRow = excelFrenchRow(record, declared.length, file);
+      if (excelRow) {
+        problems.push(excelRow);
+        continue;
+      }
       const isBlank = record.fields.length === 1 && record.fields[0] === "";
       problems.push({
         file,
@@ -126,6 +134,38 @@ export function buildDataset(id: string, file: string, records: CsvRecord[], met
     }
   }
   return { dataset, problems };
+}
+
+/**
+ * French Excel saves a CSV with « ; » between cells and a decimal comma (« 290,5 »). Read with « , », such a
+ * file has a one-cell header and rows cut at each decimal comma: instead of a column and field count that
+ * means nothing to a maintainer, say what happened, in one line.
+ */
+function excelFrenchFile(header: CsvRecord, declared: string[], file: string): Problem | undefined {
+  if (header.fields.length !== 1 || !header.fields[0]!.includes(";")) return undefined;
+  const names = header.fields[0]!.split(";").map((n) => n.trim());
+  if (names.filter((n) => declared.includes(n)).length < Math.min(2, declared.length)) return undefined;
+  return {
+    file,
+    line: header.line,
+    column: 1,
+    message: `fichier enregistré par Excel (France) : attendu des colonnes séparées par « , » et des nombres au point décimal, trouvé ${names.length} colonnes séparées par « ; » dans l'en-tête`
+  };
+}
+
+/** A single row saved the French Excel way (« ; » and decimal comma) in an otherwise valid file. */
+function excelFrenchRow(record: CsvRecord, expected: number, file: string): Problem | undefined {
+  const line = record.fields.join(",");
+  if (!line.includes(";")) return undefined;
+  const cells = dsvFormat(";").parseRows(line)[0] ?? [];
+  if (cells.length !== expected) return undefined;
+  const comma = cells.find((c) => /^-?\d+,\d+$/.test(c.trim()));
+  return {
+    file,
+    line: record.line,
+    column: 1,
+    message: `ligne enregistrée par Excel (France) : attendu ${expected} champs séparés par « , », trouvé ${expected} champs séparés par « ; »${comma ? ` et une virgule décimale (${quote(comma)})` : ""}`
+  };
 }
 
 function checkHeader(header: CsvRecord, declared: string[], file: string): Problem[] {

@@ -32,6 +32,7 @@ const KINDS: [RegExp, string, string][] = [
   [/^chart fence/, "article/unknown-chart", "use the id of a chart declared in src/charts/"],
   [/^link: expected a page/, "article/broken-link", "link to an existing page of the site (see src/lib/routes.ts)"],
   [/^link: /, "article/unsafe-link", "link to an http(s) URL or a site path"],
+  [/^(fichier|ligne) enregistrée? par Excel \(France\)/, "csv/excel-fr", "réenregistrez en « CSV UTF-8 (délimité par des virgules) » avec le point décimal, ou remplacez « ; » par « , » et « 290,5 » par 290.5 (entourez de guillemets une cellule qui contient une virgule)"],
   [/^blank line/, "csv/blank-line", "remove the empty line"],
   [/^unterminated quote/, "csv/unterminated-quote", 'close the quoted cell with " (double a " inside it: "")'],
   [/^wrong number of fields/, "csv/field-count", 'quote a cell that contains a comma ("…, …"), or add the missing cells'],
