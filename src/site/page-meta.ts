@@ -7,6 +7,7 @@ import { articleCitationRecord, chartCitationRecord, citationMetaTags } from "..
 import { chartFiles, oembedPath, SOCIAL_SIZE } from "../lib/embed.ts";
 import { routes } from "../lib/routes.ts";
 import type { Site } from "./site.ts";
+import { articleJsonLd, chartJsonLd, datasetJsonLd, type JsonLd } from "./structured-data.ts";
 
 export interface PageMeta {
   type: "website" | "article";
@@ -17,6 +18,8 @@ export interface PageMeta {
   published?: string;
   /** `citation_*` and Dublin Core tags of a work readers cite (dossiers, chart pages). */
   citation?: { name: string; content: string }[];
+  /** schema.org description of the page's work (structured-data.ts): dossiers, datasets, charts. */
+  jsonLd?: JsonLd;
 }
 
 /** Social card of an article (generated at build time by scripts/postbuild.ts). */
@@ -38,7 +41,9 @@ export function pageMeta(path: string, site: Pick<Site, "articles" | "charts"> &
       type: "website",
       image: { url: abs(chartFiles(id).social), ...size, alt: `Graphique « ${title} » : ${subtitle}.` },
       oembed: { href: abs(oembedPath(id)), title },
-      ...(dataset && site.catalogue ? { citation: citationMetaTags(chartCitationRecord(chart, dataset, site.catalogue.sources, base)) } : {})
+      ...(dataset && site.catalogue
+        ? { citation: citationMetaTags(chartCitationRecord(chart, dataset, site.catalogue.sources, base)), jsonLd: chartJsonLd(chart, dataset, site.catalogue, base) }
+        : {})
     };
   }
   const article = site.articles.find((a) => path === routes.article(a.slug));
@@ -47,7 +52,14 @@ export function pageMeta(path: string, site: Pick<Site, "articles" | "charts"> &
       type: "article",
       image: { url: abs(articleImagePath(article.slug)), ...size, alt: `${article.title} — ${article.summary}` },
       published: article.date,
-      citation: citationMetaTags(articleCitationRecord(article, base))
+      citation: citationMetaTags(articleCitationRecord(article, base)),
+      jsonLd: articleJsonLd(article, articleImagePath(article.slug), base)
     };
+  for (const dataset of site.catalogue?.datasets.values() ?? [])
+    if (path === routes.dataset(dataset.id)) return { ...sitePage(abs, size), jsonLd: datasetJsonLd(dataset, base) };
+  return sitePage(abs, size);
+}
+
+function sitePage(abs: (p: string) => string, size: { width: number; height: number }): PageMeta {
   return { type: "website", image: { url: abs(SITE_IMAGE_PATH), ...size, alt: "Sous objectif : les contrôles des arrêts de travail, en données." } };
 }
