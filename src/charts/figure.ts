@@ -22,9 +22,10 @@ export function sourceLabel(s: Source): string {
  * sources and a link to the table and downloads. Returned as markup because Markdown fences need a string.
  * A responsive chart carries both drawings; the narrow one replaces the wide one in narrow columns
  * (rules inside the narrow SVG), while the wide one stays the named, described image for assistive technology.
- * `titleShown: false` when the page's h1 is the chart's title.
+ * `titleShown: false` when the page's h1 is the chart's title. `sourcesHref`: where the full list of sources is, for a
+ * chart drawn for one page only (a département's series), which has no chart page of its own.
  */
-export function figureHtml(chart: RenderedChart, sources: Map<string, Source>, options: { linkToPage?: boolean; titleShown?: boolean } = {}): string {
+export function figureHtml(chart: RenderedChart, sources: Map<string, Source>, options: { linkToPage?: boolean; titleShown?: boolean; dates?: string; sourcesHref?: string } = {}): string {
   const { spec } = chart;
   const link = options.linkToPage ?? true;
   const plot = chart.svgNarrow
@@ -39,7 +40,9 @@ export function figureHtml(chart: RenderedChart, sources: Map<string, Source>, o
     `<div class="chart__plot">${plot}</div>`,
     legendHtml(chart.legend),
     // The one-line credit (src/lib/citation.ts), every source one click away.
-    `<p class="chart__source">${escapeHtml(creditLine(chart, sources))} (<a href="${escapeHtml(link ? `${routes.chart(spec.id)}#panneau-sources` : "#panneau-sources")}">détail des sources</a>).${spec.credit ? ` ${escapeHtml(spec.credit)}.` : ""}</p>`,
+    `<p class="chart__source">${escapeHtml(creditLine(chart, sources))} (<a href="${escapeHtml(options.sourcesHref ?? `${routes.chart(spec.id)}#panneau-sources`)}">détail des sources</a>).${spec.credit ? ` ${escapeHtml(spec.credit)}.` : ""}</p>`,
+    // « Données au … · Graphique mis à jour le … » (src/site/chart-dates.ts): the site layer reads them from git.
+    options.dates ? `<p class="chart__source chart__dates">${escapeHtml(options.dates)}</p>` : "",
     link ? `<p class="chart__more"><a href="${escapeHtml(routes.chart(spec.id))}">Données, sources et téléchargements<span class="visually-hidden"> du graphique « ${escapeHtml(spec.title)} »</span></a></p>` : "",
     `</figure>`
   ].join("\n");
