@@ -60,6 +60,8 @@ export const routes = {
   /** A static comparison of a group of départements (a région's, or the five DROM) with France. */
   comparison: (group: string) => page(`/departements/comparer/${group}/`),
   map: () => page("/carte/"),
+  /** The maps of what the press reported of the controls (src/site/map-pages.ts). */
+  mapControls: () => page("/carte/controles/"),
   timeline: () => page("/chronologie/"),
   glossary: () => page("/glossaire/"),
   sources: () => page("/sources/"),
@@ -91,6 +93,7 @@ export function allRoutes(inputs: RouteInputs): Set<string> {
     routes.datasets(),
     routes.departements(),
     routes.map(),
+    routes.mapControls(),
     routes.timeline(),
     routes.glossary(),
     routes.sources(),

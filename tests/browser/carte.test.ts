@@ -89,6 +89,21 @@ describe("/carte/ in Chromium", () => {
     }
   });
 
+  it("a map far down /carte/controles/ is enhanced once the reader reaches it: one Tab stop, its tooltip", async () => {
+    const { page } = await open(context, `${siteUrl}/carte/controles/`);
+    try {
+      const last = page.locator("svg.so-carte").last();
+      await last.scrollIntoViewIfNeeded();
+      await expect.poll(() => last.locator("a[tabindex='0']").count()).toBe(1);
+      await last.locator("a[data-dep]").first().focus();
+      expect((await tooltip(page)).visible).toBe(true);
+      await page.keyboard.press("Tab");
+      expect((await focused(page)).map).not.toBe(await last.getAttribute("data-carte"));
+    } finally {
+      await page.close();
+    }
+  });
+
   it("hovering a département shows its tooltip", async () => {
     const { page } = await open(context, `${siteUrl}/carte/`);
     try {
@@ -103,11 +118,11 @@ describe("/carte/ in Chromium", () => {
     }
   });
 
-  it("without JavaScript, every département keeps its native <title> tooltip and all 101 are links", async () => {
+  it.each(["/carte/", "/carte/controles/"])("%s without JavaScript: every département keeps its native <title> tooltip and all 101 are links", async (path) => {
     const noJs = await browser.newContext({ javaScriptEnabled: false });
     const page = await noJs.newPage();
     try {
-      await page.goto(`${siteUrl}/carte/`);
+      await page.goto(`${siteUrl}${path}`);
       const counts = await page.evaluate(() =>
         [...document.querySelectorAll("svg.so-carte")].map((svg) => ({
           links: svg.querySelectorAll("a[href][data-dep]").length,
