@@ -59,7 +59,7 @@ export default defineChart({
   // What the chart counts is our own collection, not the controls: the title says so, so that a taller
   // recent column is not read as « les contrôles se sont intensifiés ».
   title: "Les événements recensés dans cette chronologie, par année : notre collecte, plus fournie pour les années récentes",
-  reviewedRows: "378e71c814dc",
+  reviewedRows: "85a49647b201",
   subtitle: "Ce que nous avons retrouvé et daté dans les sources (lois, campagnes, réorganisations, mobilisations…), et non une mesure du nombre de contrôles ; un point par événement, une couleur par famille d’événements — France entière et événements locaux",
   alt: "Points empilés par année, un point par événement, colorés par famille (campagnes, lois et votes, service médical, mobilisations, rapports), de 2004 à 2026.",
   describe: (rows, ctx) => {
