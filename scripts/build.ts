@@ -7,8 +7,10 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
+import { countOf } from "../src/lib/format.ts";
 import { formatProblemWithHint, sortProblems } from "../src/lib/problems.ts";
 import { legalWarning, loadSiteConfig } from "../src/lib/site-config.ts";
+import { staleEmbedHeights } from "../src/site/embed-page.ts";
 import { loadSite, type Site } from "../src/site/site.ts";
 import { postBuild } from "./postbuild.ts";
 
@@ -44,6 +46,12 @@ export function buildSite(root: string, outDir: string, steps: BuildSteps = prod
   // Not a reason to stop: the site can be built and tried before the publisher's identity is known.
   const warning = legalWarning(config);
   if (warning) console.warn(warning);
+  const stale = staleEmbedHeights(site.charts.values(), root);
+  if (stale.length > 0)
+    console.warn(
+      `Attention : ${countOf(stale.length, "graphique a changé", "graphiques ont changé")} de mise en page depuis la mesure de ${stale.length > 1 ? "leurs" : "sa"} hauteur d'intégration (${stale.join(", ")}) : ` +
+        `le code d'intégration utilise une estimation. Lancez npm run embed:measure (voir README, « Intégrations »).`
+    );
   // Per-process staging and cache: two builds at once (tests, a maintainer) never write into each other.
   mkdirSync(resolve(root, ".build"), { recursive: true });
   const work = mkdtempSync(resolve(root, ".build", "run-"));

@@ -16,6 +16,7 @@ import type { Site } from "../src/site/site.ts";
 import { formatDate } from "../src/lib/format.ts";
 import { headerRules, headersFileText } from "../src/lib/headers.ts";
 import { ARTICLE_DRAWING_WIDTH, articleCard, articlePicture, pictureChart, SITE_NAME, socialPicture } from "../src/charts/picture.ts";
+import { chartDates, dataDateLine, datesLine } from "../src/site/chart-dates.ts";
 import { PNG_PICTURE, renderPng } from "./png.ts";
 
 /**
@@ -46,14 +47,15 @@ export function writeAssets(site: Pick<Site, "charts" | "articles" | "catalogue"
     const paths = chartFiles(id);
     const permalink = new URL(routes.chart(id), base).href;
     const line = sourceLine(chart, site.catalogue.sources, MAX_CREDITED);
-    const picture = articlePicture(pictureChart(chart, site.catalogue, ARTICLE_DRAWING_WIDTH), line, permalink, PNG_PICTURE);
+    const dates = chartDates(site.catalogue.root, chart, dataset);
+    const picture = articlePicture(pictureChart(chart, site.catalogue, ARTICLE_DRAWING_WIDTH), line, permalink, PNG_PICTURE, datesLine(dates));
     write(outDir, paths.png, renderPng(picture).png);
     // The card links to the chart page, where every source is listed: its footer names the page, not a cut list.
-    const footer = `Graphique\u00a0: ${SITE_NAME} · sources et données\u00a0: ${permalink.replace(/^https?:\/\//, "")}`;
+    const footer = `Graphique\u00a0: ${SITE_NAME} · ${dataDateLine(dates)} · sources et données\u00a0: ${permalink.replace(/^https?:\/\//, "")}`;
     const social = socialPicture(pictureChart(chart, site.catalogue, ARTICLE_DRAWING_WIDTH), (w, h) => pictureChart(chart, site.catalogue, w, h), footer, PNG_PICTURE);
     write(outDir, paths.social, renderPng(social).png);
     const raw = dataset.meta.derived ? site.catalogue.raws.get(dataset.meta.derived.from)?.card : undefined;
-    write(outDir, paths.readme, readmeText(chart, dataset, site.catalogue.sources, permalink, paths, raw));
+    write(outDir, paths.readme, readmeText(chart, dataset, site.catalogue.sources, permalink, paths, raw, datesLine(dates)));
     files += 3;
   }
   const host = new URL(base).host;

@@ -59,7 +59,8 @@ describe("every chart has its downloads and its embed", () => {
     it(`${id}: oEmbed JSON with the iframe, and the embed page`, () => {
       const o = JSON.parse(readFileSync(file(oembedPath(id)), "utf8")) as Record<string, unknown>;
       expect(o).toMatchObject({ type: "rich", version: "1.0", title: chart.spec.title, provider_name: "Sous objectif", provider_url: publicSite });
-      expect(o.html).toMatch(new RegExp(`^<iframe src="${publicSite}embed/${id}/" title="[^"]+" [^>]*loading="lazy"`));
+      // The frame, in a size container whose width its measured height follows (src/site/embed-page.ts).
+      expect(o.html).toMatch(new RegExp(`^<div style="container-type:inline-size"><iframe src="${publicSite}embed/${id}/\\?publie-le=\\d{4}-\\d{2}-\\d{2}" title="[^"]+" [^>]*loading="lazy" style="[^"]*height:calc\\(`));
       expect(typeof o.width === "number" && typeof o.height === "number" && o.height > 100).toBe(true);
       expect(existsSync(file(`${routes.embed(id)}index.html`))).toBe(true);
     });

@@ -286,7 +286,7 @@ export const ARTICLE_DRAWING_WIDTH = PRESETS.article.width - 2 * PAD;
  * « article 600 px »: title, subtitle, the chart at the full width, its legend, the source line and the
  * address. Every text is at least MIN_TEXT px at 1×.
  */
-export function articlePicture(chart: PictureChart, credit: string, permalink: string, options: PictureOptions): Picture {
+export function articlePicture(chart: PictureChart, credit: string, permalink: string, options: PictureOptions, dates?: string): Picture {
   const { fonts } = options;
   const { width, scale } = PRESETS.article;
   const inner = width - 2 * PAD;
@@ -300,10 +300,13 @@ export function articlePicture(chart: PictureChart, credit: string, permalink: s
   y += block.height + 8;
   const source = paragraph(credit, PAD, y, inner, "sans", MIN_TEXT, 16, INK_SOFT, fonts);
   y += source.height + 2;
+  // « Données au … »: a picture travels without its page, so it carries the day of its data.
+  const when = dates ? paragraph(dates, PAD, y, inner, "sans", MIN_TEXT, 16, INK_SOFT, fonts) : undefined;
+  y += when ? when.height + 2 : 0;
   const address = paragraph(permalink, PAD, y, inner, "sans", MIN_TEXT, 16, ACCENT, fonts);
   y += address.height + PAD;
   const height = Math.ceil(y);
-  return { svg: page(width, height, title.markup + subtitle.markup + drawing + source.markup + address.markup), width, height, scale };
+  return { svg: page(width, height, title.markup + subtitle.markup + drawing + source.markup + (when?.markup ?? "") + address.markup), width, height, scale };
 }
 
 /**

@@ -77,12 +77,12 @@ export function rowSources(rows: Row[], sources: Map<string, Source>): Source[] 
  * The « LISEZMOI » text file downloaded with a chart's CSV: what it shows, its scope, its columns,
  * its sources with the excerpts quoted, the licences and how to cite it.
  */
-export function readmeText(chart: CitableChart, dataset: Dataset, sources: Map<string, Source>, permalink: string, files: { csv: string }, raw?: RawCard): string {
+export function readmeText(chart: CitableChart, dataset: Dataset, sources: Map<string, Source>, permalink: string, files: { csv: string }, raw?: RawCard, dates?: string): string {
   const used = rowSources(chart.rows, sources);
   const csvName = files.csv.split("/").pop() ?? files.csv;
   const lines: string[] = [];
   const heading = (title: string) => lines.push("", title.toUpperCase(), "=".repeat(title.length));
-  lines.push(chart.spec.title, chart.spec.subtitle, "", `${SITE_NAME} — ${permalink}`, `Données mises à jour le ${formatDate(dataset.meta.updated)}.`);
+  lines.push(chart.spec.title, chart.spec.subtitle, "", `${SITE_NAME} — ${permalink}`, dates ? `${dates}.` : `Données mises à jour le ${formatDate(dataset.meta.updated)}.`);
   heading("Ce que montre le graphique");
   lines.push(chart.alt ?? chart.spec.alt, ...(chart.spec.notes ?? []));
   heading("Périmètre");

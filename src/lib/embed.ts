@@ -66,12 +66,71 @@ export function absolute(path: string, site: URL | string): string {
   return new URL(path, site).href;
 }
 
-/** The iframe a newsroom pastes: titled, lazy, full width, high enough to show the chart without the script. */
-export function embedIframe(chart: EmbeddableChart, site: URL | string, sourceLine = ""): string {
+/**
+ * Heights of a chart's embed measured in Chromium (src/site/embed-page.ts): [column width, frame height]
+ * points of a piecewise-linear function never below the content and at most 40 px above it.
+ */
+export interface EmbedHeights {
+  knots: [number, number][];
+}
+
+/** Height of the frame at a column width, from measured knots (constant beyond the first and last). */
+export function heightAt({ knots }: EmbedHeights, width: number): number {
+  const [first] = knots;
+  if (!first || width <= first[0]) return first?.[1] ?? 0;
+  for (let i = 1; i < knots.length; i++) {
+    const [a, fa] = knots[i - 1]!;
+    const [b, fb] = knots[i]!;
+    if (width <= b) return Math.ceil(fa + ((fb - fa) * (width - a)) / (b - a));
+  }
+  return knots.at(-1)![1];
+}
+
+const n3 = (n: number) => String(Math.round(n * 1000) / 1000);
+
+/**
+ * The same function in CSS, for the iframe's height: 100cqw is the width of the wrapper that the
+ * snippet declares a size container, so the height follows the column without any script. Each segment
+ * adds its slope times the part of the width that falls in it (clamp).
+ */
+export function heightCss({ knots }: EmbedHeights): string {
+  const terms = knots.slice(1).map(([b, fb], i) => {
+    const [a, fa] = knots[i]!;
+    const slope = (fb - fa) / (b - a);
+    if (slope === 0) return "";
+    return ` ${slope < 0 ? "-" : "+"} ${n3(Math.abs(slope))}*clamp(0px,100cqw - ${a}px,${b - a}px)`;
+  });
+  return `calc(${knots[0]![1]}px${terms.join("")})`;
+}
+
+/** What a snippet may carry besides the chart: its credits line, measured heights, the day it was copied. */
+export interface EmbedOptions {
+  /** The credits line shown in the embed (the estimate of the height counts its lines). */
+  sourceLine?: string;
+  measured?: EmbedHeights;
+  /**
+   * The day (YYYY-MM-DD) the snippet was copied, in data-publie-le and in the frame's address
+   * (?publie-le=), which the embed reads to say « chiffres révisés depuis la publication ».
+   */
+  published?: string;
+}
+
+/** Name of the frame address's parameter that carries the day a snippet was copied. */
+export const PUBLISHED_PARAM = "publie-le";
+
+/**
+ * The iframe a newsroom pastes: titled, lazy, full width, high enough to show the chart without the script.
+ * With measured heights, a wrapper makes the column a size container and the frame's height follows its
+ * width (heightCss); the height attribute (600 px column) remains for hosts that strip styles.
+ */
+export function embedIframe(chart: EmbeddableChart, site: URL | string, { sourceLine = "", measured, published }: EmbedOptions = {}): string {
   const { id, title } = chart.spec;
-  const src = absolute(routes.embed(id), site);
-  const height = defaultEmbedHeight(chart, sourceLine);
-  return `<iframe src="${escapeHtml(src)}" title="${escapeHtml(`Graphique : ${title}`)}" ${EMBED_ATTRIBUTE}="${escapeHtml(id)}" width="100%" height="${height}" loading="lazy" style="width:100%;border:0;display:block"></iframe>`;
+  const src = absolute(routes.embed(id), site) + (published ? `?${PUBLISHED_PARAM}=${published}` : "");
+  const height = measured ? heightAt(measured, DEFAULT_EMBED_WIDTH) : defaultEmbedHeight(chart, sourceLine);
+  const style = `width:100%;border:0;display:block${measured ? `;height:${heightCss(measured)}` : ""}`;
+  const date = published ? ` data-publie-le="${escapeHtml(published)}"` : "";
+  const iframe = `<iframe src="${escapeHtml(src)}" title="${escapeHtml(`Graphique : ${title}`)}" ${EMBED_ATTRIBUTE}="${escapeHtml(id)}"${date} width="100%" height="${height}" loading="lazy" style="${style}"></iframe>`;
+  return measured ? `<div style="container-type:inline-size">${iframe}</div>` : iframe;
 }
 
 /** The optional resize script, served from the site itself. */
@@ -80,8 +139,8 @@ export function embedScriptTag(site: URL | string): string {
 }
 
 /** The full snippet: iframe, then the optional resize script. */
-export function embedSnippet(chart: EmbeddableChart, site: URL | string, sourceLine = ""): string {
-  return `${embedIframe(chart, site, sourceLine)}\n${embedScriptTag(site)}`;
+export function embedSnippet(chart: EmbeddableChart, site: URL | string, options: EmbedOptions = {}): string {
+  return `${embedIframe(chart, site, options)}\n${embedScriptTag(site)}`;
 }
 
 export interface OEmbed {
@@ -113,14 +172,14 @@ export function oembedPath(id: string): string {
 }
 
 /** The oEmbed « rich » answer for a chart (https://oembed.com/#section2.3.4). */
-export function oembed(chart: EmbeddableChart, site: URL | string, sourceLine = ""): OEmbed {
+export function oembed(chart: EmbeddableChart, site: URL | string, options: EmbedOptions = {}): OEmbed {
   return {
     type: "rich",
     version: "1.0",
     title: chart.spec.title,
-    html: embedIframe(chart, site, sourceLine),
+    html: embedIframe(chart, site, options),
     width: DEFAULT_EMBED_WIDTH,
-    height: defaultEmbedHeight(chart, sourceLine),
+    height: options.measured ? heightAt(options.measured, DEFAULT_EMBED_WIDTH) : defaultEmbedHeight(chart, options.sourceLine),
     provider_name: PROVIDER_NAME,
     provider_url: absolute(routes.home(), site),
     thumbnail_url: absolute(chartFiles(chart.spec.id).social, site),

@@ -35,6 +35,9 @@ function pastedSnippet(id: string): string {
   return decodeEntities(m[1]!).replaceAll(publicSite, `${siteUrl}/`);
 }
 
+/** A chart whose drawn values were revised after their first version (read from the repository's history). */
+const revisedChart = chartIds.find((id) => /class="f r" data-revisions="\d/.test(readFileSync(join(distDir, "embed", id, "index.html"), "utf8")));
+
 let browser: Browser;
 let newsroom: Server;
 let newsroomUrl = "";
@@ -57,6 +60,22 @@ beforeAll(async () => {
     join(newsroomDir, "usurpation.html"),
     `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Usurpation</title><link rel="icon" href="data:,"></head><body><iframe id="faux" ${EMBED_ATTRIBUTE}="${first}" src="/faux.html" title="faux" width="100%" height="200"></iframe>${pastedSnippet(first)}</body></html>`
   );
+  // A fluid column, as wide as the window less 8 px margins: the frames' widths are those of common columns.
+  writeFileSync(
+    join(newsroomDir, "fluide.html"),
+    `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Journal fluide</title><link rel="icon" href="data:,"><style>body{margin:0;padding:0 8px;font-family:serif;background:#fff;color:#111}</style></head><body><main><h1>Article d'un autre site</h1>${snippets.join("\n")}</main></body></html>`
+  );
+  // A snippet copied before its chart's values were revised, and the same snippet as the chart page gives it.
+  if (revisedChart) {
+    const snippet = pastedSnippet(revisedChart);
+    writeFileSync(join(newsroomDir, "revise.html"), `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Ancien article</title><link rel="icon" href="data:,"></head><body>${snippet.replace(/(publie-le="?)\d{4}-\d{2}-\d{2}/g, "$12000-01-01")}</body></html>`);
+    writeFileSync(join(newsroomDir, "a-jour.html"), `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Article récent</title><link rel="icon" href="data:,"></head><body>${snippet}</body></html>`);
+  }
+  // A newsroom with a strict CSP hosts its own copy of embed.js and names our origin in data-origine.
+  const iframeOnly = pastedSnippet(first).replace(/<script[^>]*><\/script>/, "");
+  writeFileSync(join(newsroomDir, "embed-copie.js"), readFileSync(join(distDir, "embed.js")));
+  for (const [name, attr] of [["copie.html", ` data-origine="${siteUrl}"`], ["copie-sans-origine.html", ""]] as const)
+    writeFileSync(join(newsroomDir, name), `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Copie</title><link rel="icon" href="data:,"></head><body>${iframeOnly}<script async src="/embed-copie.js"${attr}></script></body></html>`);
   newsroom = await serveStatic(newsroomDir, 0);
   const address = newsroom.address();
   newsroomUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`;
@@ -100,7 +119,7 @@ describe("embeds pasted into a page of another origin", () => {
   it("the site has embeds, and the newsroom page is on another origin", () => {
     expect(chartIds.length).toBeGreaterThan(0);
     expect(new URL(newsroomUrl).origin).not.toBe(new URL(siteUrl).origin);
-    expect(pastedSnippet(chartIds[0]!)).toContain(`src="${siteUrl}/embed/${chartIds[0]}/"`);
+    expect(pastedSnippet(chartIds[0]!)).toMatch(new RegExp(`src="${siteUrl}/embed/${chartIds[0]}/\\?publie-le=\\d{4}-\\d{2}-\\d{2}"`));
     expect(pastedSnippet(chartIds[0]!)).toContain(`<script async src="${siteUrl}/embed.js"></script>`);
   });
 
@@ -116,7 +135,7 @@ describe("embeds pasted into a page of another origin", () => {
           await page.waitForFunction(
             ([attr, chart]) => {
               const f = document.querySelector<HTMLIFrameElement>(`iframe[${attr}="${chart}"]`);
-              return !!f && f.style.height !== "";
+              return !!f && /px$/.test(f.style.height); // the script's pixels, in place of the snippet's calc()
             },
             [EMBED_ATTRIBUTE, id] as const
           );
@@ -144,7 +163,7 @@ describe("embeds pasted into a page of another origin", () => {
       await visit(page, newsroomUrl);
       const id = chartIds[0]!;
       await frameOf(page, id);
-      await page.waitForFunction(([attr, chart]) => document.querySelector<HTMLIFrameElement>(`iframe[${attr}="${chart}"]`)?.style.height !== "", [EMBED_ATTRIBUTE, id] as const);
+      await page.waitForFunction(([attr, chart]) => /px$/.test(document.querySelector<HTMLIFrameElement>(`iframe[${attr}="${chart}"]`)?.style.height ?? ""), [EMBED_ATTRIBUTE, id] as const);
       const before = await page.locator(`iframe[${EMBED_ATTRIBUTE}="${id}"]`).evaluate((f) => (f as HTMLIFrameElement).style.height);
       // Same payload, but sent by the newsroom page itself (its own origin): must be ignored.
       await page.evaluate((chart) => window.postMessage({ type: "sous-objectif:embed-height", id: chart, height: 3 }, "*"), id);
@@ -165,7 +184,7 @@ describe("embeds pasted into a page of another origin", () => {
       await visit(page, `${newsroomUrl}usurpation.html`);
       const id = chartIds[0]!;
       // The genuine frame of the same chart gets resized: the script is running.
-      await page.waitForFunction((attr) => document.querySelectorAll<HTMLIFrameElement>(`iframe[${attr}]`)[1]?.style.height !== "", EMBED_ATTRIBUTE);
+      await page.waitForFunction((attr) => /px$/.test(document.querySelectorAll<HTMLIFrameElement>(`iframe[${attr}]`)[1]?.style.height ?? ""), EMBED_ATTRIBUTE);
       await page.waitForTimeout(500);
       expect(await page.locator("#faux").evaluate((f) => (f as HTMLIFrameElement).style.height), `fake frame for ${id}`).toBe("");
     } finally {
@@ -173,25 +192,79 @@ describe("embeds pasted into a page of another origin", () => {
     }
   });
 
-  it("with the resize script blocked, every chart is still visible at its default height", async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
-    await context.route("**/embed.js", (route) => route.abort());
+  it("a self-hosted copy of embed.js trusts the origin its data-origine names, and without it only its own", async () => {
+    const context = await browser.newContext({ viewport: { width: 800, height: 800 } });
     const page = await context.newPage();
     try {
-      await page.goto(newsroomUrl, { waitUntil: "load" });
-      for (const id of chartIds) {
-        const frame = await frameOf(page, id);
-        const iframe = page.locator(`iframe[${EMBED_ATTRIBUTE}="${id}"]`);
-        expect(await iframe.isVisible()).toBe(true);
-        expect(await iframe.evaluate((f) => (f as HTMLIFrameElement).style.height), "no script, no resize").toBe("");
-        const s = await sizes(page, frame, id);
-        expect(s.iframeHeight).toBeGreaterThan(100);
-        expect(s.svgHeight, `${id}: chart height`).toBeGreaterThan(50);
+      const id = chartIds[0]!;
+      await visit(page, `${newsroomUrl}copie.html`);
+      await frameOf(page, id);
+      await page.waitForFunction(([attr, chart]) => /px$/.test(document.querySelector<HTMLIFrameElement>(`iframe[${attr}="${chart}"]`)?.style.height ?? ""), [EMBED_ATTRIBUTE, id] as const);
+      await visit(page, `${newsroomUrl}copie-sans-origine.html`);
+      await frameOf(page, id);
+      await page.waitForTimeout(500);
+      expect(await page.locator(`iframe[${EMBED_ATTRIBUTE}="${id}"]`).evaluate((f) => (f as HTMLIFrameElement).style.height)).toMatch(/^calc\(/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("an embed copied before a revision of its values says so, from another origin; a current one links to the history", async () => {
+    expect(revisedChart, "a chart with revised values in the repository's history").toBeDefined();
+    const context = await browser.newContext({ viewport: { width: 600, height: 800 } });
+    const page = await context.newPage();
+    try {
+      for (const [file, text] of [["revise.html", "Chiffres révisés depuis la publication"], ["a-jour.html", "Historique des données"]] as const) {
+        const report = await visit(page, `${newsroomUrl}${file}`);
+        const frame = await frameOf(page, revisedChart!);
+        const link = frame.locator(".r[data-revisions] a");
+        expect(await link.textContent(), file).toBe(text);
+        expect(await link.getAttribute("href"), "the history on the public site, as the page link").toMatch(new RegExp(`^${publicSite}donnees/[^/]+/#historique$`));
+        expect(report.consoleErrors).toEqual([]);
       }
     } finally {
       await context.close();
     }
   });
+
+  it("the chart page's snippet records the day it is copied", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      const id = chartIds[0]!;
+      await visit(page, `${siteUrl}/graphiques/${id}/`);
+      const { value, today } = await page.evaluate((field) => ({ value: (document.getElementById(field) as HTMLTextAreaElement).value, today: new Date().toLocaleDateString("sv-SE") }), `integration-${id}`);
+      expect(value).toContain(`/embed/${id}/?publie-le=${today}"`);
+      expect(value).toContain(`data-publie-le="${today}"`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  // What CMS sanitisers leave: the snippet without its script. The frame's own height must hold the whole
+  // chart (no inner scroll) with little blank, in a fluid column at the common widths; light on a light
+  // page even for a reader whose system is dark.
+  for (const width of [320, 375, 600, 768, 1200]) {
+    it(`at ${width} px with the resize script blocked, every frame fits its content: no inner scroll, at most 40 px blank, light`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: "dark" });
+      await context.route("**/embed.js", (route) => route.abort());
+      const page = await context.newPage();
+      try {
+        await page.goto(`${newsroomUrl}fluide.html`, { waitUntil: "load" });
+        for (const id of chartIds) {
+          const frame = await frameOf(page, id);
+          expect(await page.locator(`iframe[${EMBED_ATTRIBUTE}="${id}"]`).evaluate((f) => (f as HTMLIFrameElement).style.height), `${id}: the snippet's own height`).toMatch(/^calc\(/);
+          const s = await sizes(page, frame, id);
+          const content = await frame.evaluate(() => Math.ceil(document.querySelector("main")!.getBoundingClientRect().height));
+          expect(s.scrollHeight, `${id}: content ${content} px hidden behind an inner scroll in a frame of ${s.iframeHeight} px`).toBeLessThanOrEqual(s.clientHeight);
+          expect(s.iframeHeight - content, `${id}: blank under the content (frame ${s.iframeHeight} px, content ${content} px)`).toBeLessThanOrEqual(40);
+          expect(await frame.evaluate(() => getComputedStyle(document.body).color), `${id}: light text colour`).toBe("rgb(27, 31, 36)");
+        }
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });
 
 describe("embed pages on their own", () => {
@@ -211,6 +284,7 @@ describe("embed pages on their own", () => {
         // Responsive down to 280 px: no horizontal scroll, chart drawn.
         expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
         expect(await page.locator("nav, header.site-header").count(), "no site navigation").toBe(0);
+        expect(await page.locator(".f.d").textContent(), "the data's date").toMatch(/^Données au (\d|1er|:)/);
         const back = page.locator(`a[href$="/graphiques/${id}/"]`);
         expect(await back.getAttribute("target")).toMatch(/^_(blank|top)$/);
       } finally {
@@ -233,21 +307,22 @@ describe("embed pages on their own", () => {
     }
   });
 
-  for (const [label, options, query] of [
-    ["?theme=dark", {}, "?theme=dark"],
-    ["prefers-color-scheme: dark", { colorScheme: "dark" as const }, ""],
-    ["?theme=light over a dark preference", { colorScheme: "dark" as const }, "?theme=light"]
+  // Light by default whatever the reader's system says; dark only when the host asks for it (dark, or auto = the reader's preference).
+  for (const [label, options, query, dark] of [
+    ["?theme=dark", {}, "?theme=dark", true],
+    ["no theme over a dark preference", { colorScheme: "dark" as const }, "", false],
+    ["?theme=auto over a dark preference", { colorScheme: "dark" as const }, "?theme=auto", true],
+    ["?theme=auto over a light preference", { colorScheme: "light" as const }, "?theme=auto", false]
   ] as const) {
-    it(`${label}: the right theme, readable (axe contrast), chart colours remapped`, async () => {
+    it(`${label}: ${dark ? "dark" : "light"}, readable (axe contrast), chart colours remapped only in dark`, async () => {
       const context = await browser.newContext({ viewport: { width: 600, height: 800 }, ...options });
       const page = await context.newPage();
       try {
-        const dark = !query.includes("light");
         for (const id of chartIds) {
           const report = await visit(page, `${siteUrl}/embed/${id}/${query}`);
           expect(report.consoleErrors).toEqual([]);
           const colors = await page.evaluate(() => ({ bg: getComputedStyle(document.body).backgroundColor, fg: getComputedStyle(document.body).color, svg: getComputedStyle(document.querySelector("figure.chart svg")!).color }));
-          expect(colors.bg, id).toBe(dark ? "rgb(22, 25, 29)" : "rgb(255, 255, 255)");
+          expect(colors.bg, `${id}: dark page, or light on the host's own background`).toBe(dark ? "rgb(22, 25, 29)" : "rgba(0, 0, 0, 0)");
           expect(colors.svg, `${id}: axes and labels use currentColor = text colour`).toBe(colors.fg);
           // Data colours written as attributes are remapped in dark, left alone in light.
           const changed = await page.evaluate(() => {

@@ -79,10 +79,10 @@ describe(`the site built with SO_BASE_PATH=${BASE}`, () => {
   it("the embed snippet and the oEmbed answer point under the base path", () => {
     const id = firstDir("embed");
     const page = readFileSync(join(dist, "graphiques", id, "index.html"), "utf8");
-    expect(page).toContain(`src=&quot;${ORIGIN}${BASE}embed/${id}/&quot;`);
+    expect(page).toContain(`src=&quot;${ORIGIN}${BASE}embed/${id}/?publie-le=`);
     expect(page).toContain(`src=&quot;${ORIGIN}${BASE}embed.js&quot;`);
     const oembed = JSON.parse(readFileSync(join(dist, "embed", id, "oembed.json"), "utf8")) as { html: string; provider_url: string; thumbnail_url: string };
-    expect(oembed.html).toContain(`src="${ORIGIN}${BASE}embed/${id}/"`);
+    expect(oembed.html).toContain(`src="${ORIGIN}${BASE}embed/${id}/?publie-le=`);
     expect(oembed.provider_url).toBe(`${ORIGIN}${BASE}`);
     expect(oembed.thumbnail_url.startsWith(`${ORIGIN}${BASE}graphiques/${id}/`)).toBe(true);
   });

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { citation, CREDIT_MAX, creditLine, licenceLines, MAP_CREDITS, readmeText, rowSources, sourceLine } from "../../src/lib/citation.ts";
 import { countOf } from "../../src/lib/format.ts";
 import { chartColors, contrast, DARK, darkChartCss, darkVariant, LIGHT, parseColor } from "../../src/lib/dark-palette.ts";
-import { chartFiles, chartViewBox, defaultEmbedHeight, embedIframe, embedSnippet, oembed } from "../../src/lib/embed.ts";
+import { chartFiles, chartViewBox, defaultEmbedHeight, embedIframe, embedSnippet, heightAt, heightCss, oembed } from "../../src/lib/embed.ts";
+import { fitHeights, MAX_BLANK, WIDTHS } from "../../scripts/embed-heights.ts";
 import { robotsTxt, rssXml, sitemapPaths, sitemapXml } from "../../src/site/feeds.ts";
 import { pageMeta } from "../../src/site/page-meta.ts";
 import { searchKind } from "../../src/lib/search.ts";
@@ -42,6 +43,33 @@ describe("embed snippet and oEmbed (src/lib/embed.ts)", () => {
     expect(height).toBe(defaultEmbedHeight(chart));
     expect(height % 10).toBe(0);
     expect(embedSnippet(chart, SITE)).toMatch(/<\/iframe>\n<script async src="https:\/\/sous-objectif\.fr\/embed\.js"><\/script>$/);
+  });
+
+  it("with measured heights, the frame's height follows its column in CSS, and the attribute holds the 600 px value", () => {
+    const chart = { spec: { id: "x", title: "T", subtitle: "S" }, svg: '<svg viewBox="0 0 640 400"></svg>' };
+    const measured = { knots: [[300, 900], [500, 700], [1200, 700]] as [number, number][] };
+    expect(heightCss(measured)).toBe("calc(900px - 1*clamp(0px,100cqw - 300px,200px))");
+    expect([280, 300, 400, 500, 600, 2000].map((w) => heightAt(measured, w))).toEqual([900, 900, 800, 700, 700, 700]);
+    const html = embedIframe(chart, SITE, { measured, published: "2026-12-06" });
+    const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+    expect(document.querySelector("div")!.getAttribute("style")).toBe("container-type:inline-size");
+    const iframe = document.querySelector("div > iframe")!;
+    expect(iframe.getAttribute("height")).toBe("700");
+    expect(iframe.getAttribute("style")).toBe(`width:100%;border:0;display:block;height:${heightCss(measured)}`);
+    expect(iframe.getAttribute("src")).toBe(`${SITE}/embed/x/?publie-le=2026-12-06`);
+    expect(iframe.getAttribute("data-publie-le")).toBe("2026-12-06");
+    expect(oembed(chart, SITE, { measured, published: "2026-12-06" })).toMatchObject({ html, height: 700 });
+  });
+
+  it("fits knots between the measured content and 38 px above it, across a wrap and a breakpoint", () => {
+    // A chart whose plot grows with the column, whose title wraps at 420 px, and whose narrow layout ends at 480 px.
+    const measures: [number, number][] = WIDTHS.map((w) => [w, Math.round((w <= 480 ? 900 : 600) + 0.4 * Math.min(w, 700) + (w < 420 ? 24 : 0))]);
+    const fitted = fitHeights(measures);
+    expect(fitted.knots.length).toBeLessThan(12);
+    for (const [w, h] of measures) {
+      expect(heightAt(fitted, w), `at ${w} px`).toBeGreaterThanOrEqual(h + 1);
+      expect(heightAt(fitted, w), `at ${w} px`).toBeLessThanOrEqual(h + MAX_BLANK + 1);
+    }
   });
 
   it("describes a chart as oEmbed « rich » with the iframe, sizes and provider", () => {
