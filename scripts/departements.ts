@@ -34,16 +34,16 @@ export function departementRows(): string[][] {
     .sort((a, b) => a.code.localeCompare(b.code))
     .map((d) => {
       const pop = population.get(d.code);
-      if (pop === undefined) throw new Error(`${PKG}: no commune population for département ${d.code}`);
+      if (pop === undefined) throw new Error(`${PKG} : aucune population communale pour le département ${d.code}`);
       const region = regionName.get(d.region);
-      if (region === undefined) throw new Error(`${PKG}: unknown region ${d.region} for département ${d.code}`);
+      if (region === undefined) throw new Error(`${PKG} : région ${d.region} inconnue pour le département ${d.code}`);
       return [d.code, d.nom, d.region, region, d.zone, String(pop), String(d.code === "976" ? POPULATION_YEAR_MAYOTTE : POPULATION_YEAR), SOURCE_ID];
     });
-  if (rows.length !== 101) throw new Error(`${PKG}@${version}: expected 101 départements, found ${rows.length}`);
+  if (rows.length !== 101) throw new Error(`${PKG}@${version} : attendu 101 départements, trouvé ${rows.length}`);
   return [["code", "nom", "region_code", "region", "zone", "population", "population_annee", "source"], ...rows];
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   writeFileSync("data/departements.csv", csvFormatRows(departementRows()) + "\n");
-  console.log(`data/departements.csv: 101 départements written from ${PKG}@${version}`);
+  console.log(`data/departements.csv : 101 départements écrits depuis ${PKG}@${version}`);
 }

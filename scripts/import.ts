@@ -15,7 +15,7 @@ export function runImport(args: string[], root = process.cwd()): number {
   const problems: Problem[] = [];
   const departements = readReference(root);
   if (departements.length === 0) {
-    console.error("data/departements.csv: expected the départements reference (npm run data:departements), found none");
+    console.error("data/departements.csv : attendu la référence des départements (npm run data:departements), trouvé aucune");
     return 1;
   }
   const { tables } = deriveAll(root, departements, problems);

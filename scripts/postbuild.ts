@@ -26,7 +26,7 @@ import { PNG_PICTURE, renderPng } from "./png.ts";
 export function builtSiteAddress(outDir: string): string {
   const robots = readFileSync(join(outDir, "robots.txt"), "utf8");
   const m = /^Sitemap:\s*(\S+)$/m.exec(robots);
-  if (!m) throw new Error(`${outDir}/robots.txt: expected a Sitemap: line, found none`);
+  if (!m) throw new Error(`${outDir}/robots.txt : attendu une ligne Sitemap:, trouvé aucune`);
   return new URL("/", m[1]).href;
 }
 
@@ -43,7 +43,7 @@ export function writeAssets(site: Pick<Site, "charts" | "articles" | "catalogue"
   for (const chart of site.charts.values()) {
     const { id } = chart.spec;
     const dataset = site.catalogue.datasets.get(chart.spec.dataset);
-    if (!dataset) throw new Error(`chart ${id}: dataset ${chart.spec.dataset} not found`);
+    if (!dataset) throw new Error(`graphique ${id} : jeu de données ${chart.spec.dataset} introuvable`);
     const paths = chartFiles(id);
     const permalink = new URL(routes.chart(id), base).href;
     const line = sourceLine(chart, site.catalogue.sources, MAX_CREDITED);

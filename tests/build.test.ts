@@ -27,7 +27,7 @@ describe("the build (npm run build)", () => {
       cpSync(join(ROOT, "tests", "fixtures", "base", "content"), out, { recursive: true });
       const csv = join(copy, "data", "departements.csv");
       writeFileSync(csv, readFileSync(csv, "utf8").replace("\n01,Ain,84", "\n01,Ain,84,en trop"));
-      expect(() => buildSite(copy, "dist")).toThrow(/data\/departements\.csv:2:9 wrong number of fields: expected 8 .*found 9[\s\S]*dist\/ inchangé/);
+      expect(() => buildSite(copy, "dist")).toThrow(/data\/departements\.csv:2:9 nombre de champs incorrect : attendu 8 .*trouvé 9[\s\S]*dist\/ inchangé/);
       expect(existsSync(join(out, "articles", "exemple.md"))).toBe(true);
     } finally {
       rmSync(copy, { recursive: true, force: true });

@@ -55,7 +55,7 @@ export function barList(items: BarItem[], ctx: ChartContext): PlotOptions {
   const groupMax = new Map<string, number>();
   for (const i of items) {
     if (i.max === null) continue;
-    if (i.max < 0 || (i.min ?? 0) < 0) throw new Error(`barList: negative value for « ${i.label} »`);
+    if (i.max < 0 || (i.min ?? 0) < 0) throw new Error(`barList : valeur négative pour « ${i.label} »`);
     const g = i.scale ?? "";
     groupMax.set(g, Math.max(groupMax.get(g) ?? 0, i.max, i.domainMax ?? 0, ...(i.outliers ?? []).map((o) => o.value)));
   }

@@ -55,8 +55,8 @@ export function change(says: string, s: Series & { from: number; to: number; tre
         const holds = s.trend === "down" ? Math.max(...b) < Math.min(...a) : Math.min(...b) > Math.max(...a);
         if (!holds) failures.push(`${key ? `${key}: ` : ""}${s.from} ${list(a)}, ${s.to} ${list(b)}`);
       }
-      if (compared === 0) return `no series with readings of both ${s.from} and ${s.to}`;
-      return failures.length ? `${s.trend === "down" ? "no fall" : "no rise"} (${failures.join(" ; ")})` : undefined;
+      if (compared === 0) return `aucune série avec des valeurs pour ${s.from} et pour ${s.to}`;
+      return failures.length ? `${s.trend === "down" ? "pas de baisse" : "pas de hausse"} (${failures.join(" ; ")})` : undefined;
     }
   };
 }
@@ -77,14 +77,14 @@ export function risesEachYear(says: string, s: Series & { since: number; except?
         const a = byYear.get(y - 1);
         const b = byYear.get(y);
         if (!a || !b) {
-          failures.push(`no reading for ${a ? y : y - 1}`);
+          failures.push(`aucune valeur pour ${a ? y : y - 1}`);
           continue;
         }
         const rose = Math.min(...b) > Math.max(...a);
         const fell = Math.max(...b) <= Math.min(...a);
         if (s.except?.includes(y) ? !fell : !rose) failures.push(`${y - 1} ${list(a)} → ${y} ${list(b)}`);
       }
-      if (last <= s.since) return `no year after ${s.since}`;
+      if (last <= s.since) return `aucune année après ${s.since}`;
       return failures.length ? failures.join(" ; ") : undefined;
     }
   };

@@ -46,7 +46,7 @@ export function standaloneSvg(chart: RenderedChart, catalogue: Catalogue, permal
 export function thumbnailSvg(chart: RenderedChart): string {
   const { document } = parseHTML(`<!doctype html><html><body>${chart.svgNarrow ?? chart.svg}</body></html>`);
   const svg = document.querySelector("svg");
-  if (!svg) throw new Error(`chart ${chart.spec.id}: no <svg> for a thumbnail`);
+  if (!svg) throw new Error(`graphique ${chart.spec.id} : aucun <svg> pour une vignette`);
   for (const el of [...svg.querySelectorAll("title, desc, style")]) if (el.textContent?.includes("@container") || el.tagName.toLowerCase() !== "style") el.remove();
   for (const attr of ["role", "aria-labelledby", "aria-describedby", "aria-hidden", "aria-label"]) svg.removeAttribute(attr);
   svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");

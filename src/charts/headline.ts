@@ -72,8 +72,8 @@ export function checkHeadline(file: string, spec: ChartSpec, rows: Row[], datase
       file,
       ...at,
       code: spec.reviewedRows ? "headline/rows-changed" : "headline/unreviewed",
-      message: `chart "${spec.id}": rows drawn ${spec.reviewedRows ? "changed since its headline was reviewed" : "never reviewed against its headline"}, re-read the title « ${spec.title} »: expected rows fingerprint ${JSON.stringify(spec.reviewedRows ?? "")}, found ${JSON.stringify(found)}`,
-      hint: `read the title against the chart's rows (page /graphiques/${spec.id}/ or its table), correct it if it no longer holds, then set reviewedRows: "${found}" — or run npm run data:check -- --accept-headlines, which prints the titles to re-read and writes the new fingerprints`
+      message: `graphique "${spec.id}" : lignes tracées ${spec.reviewedRows ? "modifiées depuis la relecture de son titre" : "jamais relues avec son titre"} ; relisez le titre « ${spec.title} » : attendu l'empreinte de lignes ${JSON.stringify(spec.reviewedRows ?? "")}, trouvé ${JSON.stringify(found)}`,
+      hint: `relisez le titre contre les lignes du graphique (page /graphiques/${spec.id}/ ou son tableau), corrigez-le s'il ne tient plus, puis écrivez reviewedRows: "${found}" — ou lancez npm run data:check -- --accept-headlines, qui affiche les titres à relire et enregistre les nouvelles empreintes`
     });
   }
   const claims = spec.claims ?? [];
@@ -83,8 +83,8 @@ export function checkHeadline(file: string, spec: ChartSpec, rows: Row[], datase
         file,
         ...(lineOf(source, claim.says) ?? titleAt),
         code: "headline/stale-claim",
-        message: `chart "${spec.id}" claim: expected words of the title, found « ${claim.says} », which the title « ${spec.title} » does not say`,
-        hint: "make the claim's `says` the words of the title it checks, or remove the claim"
+        message: `graphique "${spec.id}", affirmation : attendu des mots du titre, trouvé « ${claim.says} », que le titre « ${spec.title} » ne dit pas`,
+        hint: "faites de `says` les mots du titre que l'affirmation vérifie, ou supprimez l'affirmation"
       });
       continue;
     }
@@ -94,8 +94,8 @@ export function checkHeadline(file: string, spec: ChartSpec, rows: Row[], datase
         file,
         ...(lineOf(source, claim.says) ?? titleAt),
         code: "headline/claim-false",
-        message: `chart "${spec.id}" headline: expected the rows drawn to bear out « ${claim.says} », found ${failure}`,
-        hint: "rewrite the title so that it says what the rows show (then update its claim and reviewedRows)"
+        message: `graphique "${spec.id}", titre : attendu des lignes tracées qui confirment « ${claim.says} », trouvé ${failure}`,
+        hint: "réécrivez le titre pour qu'il dise ce que montrent les lignes (puis mettez à jour son affirmation et reviewedRows)"
       });
   }
   for (const d of directionWords(spec.title)) {
@@ -108,8 +108,8 @@ export function checkHeadline(file: string, spec: ChartSpec, rows: Row[], datase
         file,
         ...titleAt,
         code: "headline/unchecked-direction",
-        message: `chart "${spec.id}" headline: expected a claim checking « ${d.word} » against the rows, found none in the title « ${spec.title} »`,
-        hint: "declare it in `claims` (see src/charts/claims.ts), or write a title that states no direction"
+        message: `graphique "${spec.id}", titre : attendu une affirmation qui vérifie « ${d.word} » sur les lignes, trouvé aucune dans le titre « ${spec.title} »`,
+        hint: "déclarez-la dans `claims` (voir src/charts/claims.ts), ou écrivez un titre qui n'énonce aucune tendance"
       });
   }
   return problems;

@@ -39,8 +39,8 @@ function fasterSince2019(rows: Row[]): string | undefined {
   const drees = rows.filter((r) => r.perimetre === "DREES-SAL" && r.risque === "maladie" && r.mesure === "montants" && typeof r.valeur === "number");
   const after = drees.filter((r) => Number(r.debut) >= 2019).map((r) => r.valeur as number);
   const before = drees.filter((r) => Number(r.fin) <= 2019).map((r) => r.valeur as number);
-  if (!after.length || !before.length) return "no DREES rate both before and from 2019";
-  return Math.min(...after) > Math.max(...before) ? undefined : `rates from 2019 ${after.join(" / ")} %, up to 2019 ${before.join(" / ")} %`;
+  if (!after.length || !before.length) return "aucun taux DREES à la fois avant 2019 et depuis 2019";
+  return Math.min(...after) > Math.max(...before) ? undefined : `taux depuis 2019 ${after.join(" / ")} %, jusqu'en 2019 ${before.join(" / ")} %`;
 }
 
 function groups(rows: Row[]): ReadingGroup[] {

@@ -195,7 +195,7 @@ export function chartBlock(chart: PictureChart, width: number, options: PictureO
   const { fonts } = options;
   const { document } = parseHTML(`<!doctype html><html><body>${chart.svg}</body></html>`);
   const root = document.body.firstElementChild;
-  if (!root) throw new Error(`chart ${chart.spec.id}: empty markup`);
+  if (!root) throw new Error(`graphique ${chart.spec.id} : balisage vide`);
   const parts: string[] = [];
   let y = 0;
   const items = root.tagName.toLowerCase() === "svg" ? [root] : [...root.children];
@@ -406,6 +406,6 @@ export function articleCard(title: string, standfirst: string, footer: string, o
  */
 export function pictureChart(chart: RenderedChart, catalogue: Catalogue, width: number, height?: number): PictureChart {
   const dataset = catalogue.datasets.get(chart.spec.dataset);
-  if (!dataset) throw new Error(`chart ${chart.spec.id}: dataset ${chart.spec.dataset} not found`);
+  if (!dataset) throw new Error(`graphique ${chart.spec.id} : jeu de données ${chart.spec.dataset} introuvable`);
   return { spec: chart.spec, svg: drawForPicture(chart, dataset, catalogue, width, height), legend: chart.legend };
 }

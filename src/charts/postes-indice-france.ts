@@ -20,8 +20,8 @@ function muchFaster(rows: Row[]): string | undefined {
   const at = (poste: string) => rows.find((r) => Number(r.annee) === last && r.poste === poste)?.indice_2010;
   const ij = at(POSTE_IJ);
   const total = at(POSTE_TOTAL);
-  if (typeof ij !== "number" || typeof total !== "number") return `no IJ and total index for ${last}`;
-  return ij > 100 && ij - 100 >= 2 * (total - 100) ? undefined : `in ${last}, IJ index ${ij}, all prescriptions ${total}`;
+  if (typeof ij !== "number" || typeof total !== "number") return `pas d'indice des IJ et de l'ensemble pour ${last}`;
+  return ij > 100 && ij - 100 >= 2 * (total - 100) ? undefined : `en ${last}, indice des IJ ${ij}, ensemble des prescriptions ${total}`;
 }
 
 function postes(rows: Row[]): string[] {

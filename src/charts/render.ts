@@ -91,7 +91,7 @@ const CONTINUOUS = new Set(["linear", "log", "pow", "sqrt", "symlog", "time", "u
 
 function draw(spec: ChartSpec, rows: Row[], ctx: ChartContext, height?: number): { node: Element; document: Document } {
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
-  if (!spec.plot) throw new Error(`chart "${spec.id}": expected a plot or an svg function, found neither`);
+  if (!spec.plot) throw new Error(`graphique "${spec.id}" : attendu une fonction plot ou svg, trouvé ni l'une ni l'autre`);
   const options = spec.plot(rows, ctx);
   const stretched = height !== undefined ? { height } : {};
   const node = Plot.plot({ style: { fontFamily: "inherit", fontSize: "12px" }, width: ctx.width, ...options, ...stretched, document }) as unknown as Element;

@@ -35,7 +35,7 @@ export function readMetrics(file: string): Metrics {
   }
   const table = (tag: string) => {
     const at = tables.get(tag);
-    if (at === undefined) throw new Error(`${file}: no ${tag} table`);
+    if (at === undefined) throw new Error(`${file} : table ${tag} absente`);
     return at;
   };
   const unitsPerEm = buf.readUInt16BE(table("head") + 18);
@@ -84,7 +84,7 @@ export function readMetrics(file: string): Metrics {
         if (g !== 0) glyphs.set(c, g);
       }
     }
-  } else throw new Error(`${file}: no usable cmap`);
+  } else throw new Error(`${file} : aucune table cmap utilisable`);
   const fallback = widthOfGlyph(0);
   return { unitsPerEm, advance: (cp) => (glyphs.has(cp) ? widthOfGlyph(glyphs.get(cp)!) : fallback) };
 }

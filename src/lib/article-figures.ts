@@ -195,7 +195,7 @@ export interface FigureMismatch {
 
 const where = (rows: FigureRow[]) =>
   [...new Set(rows.map((r) => `data/${r.dataset}.csv:${r.line}${r.years.length ? ` (${r.years.join("–")})` : ""}`))].slice(0, 4).join(", ");
-const unitName = (u: TextUnit) => (u.kind === "count" ? (u.noun ? `a count of ${u.noun}` : "a count") : u.kind);
+const unitName = (u: TextUnit) => (u.kind === "count" ? (u.noun ? `en nombre de ${u.noun}` : "en nombre") : `en ${u.kind}`);
 
 /**
  * Checks the figures of one text against the rows it may cite. Sentences are read one at a time; a
@@ -223,10 +223,10 @@ export function checkStatedFigures(text: string, rows: FigureRow[], cited: strin
         out.push({
           figure,
           code: sameValue.length ? "figure/other-unit" : "figure/not-in-data",
-          message: `figure ${JSON.stringify(f.raw)}: expected a value of ${cited} in ${unitName(f.unit)}, found ${sameValue.length ? `${f.raw} only in another unit (${where(sameValue)})` : "none"}`,
+          message: `chiffre ${JSON.stringify(f.raw)} : attendu une valeur ${unitName(f.unit)} dans ${cited}, trouvé ${sameValue.length ? `${f.raw} seulement dans une autre unité (${where(sameValue)})` : "aucune"}`,
           hint: sameValue.length
-            ? "write the unit the data gives, or correct the figure"
-            : "correct the figure, or cite the dataset that holds it (front matter `datasets:`, or a chart of that dataset)"
+            ? "écrivez l'unité que donnent les données, ou corrigez le chiffre"
+            : "corrigez le chiffre, ou citez le jeu de données qui le contient (`datasets:` du front matter, ou un graphique de ce jeu)"
         });
         return;
       }
@@ -248,8 +248,8 @@ export function checkStatedFigures(text: string, rows: FigureRow[], cited: strin
           out.push({
             figure,
             code: "figure/other-year",
-            message: `figure ${JSON.stringify(stated)}: expected a row of ${years.join(" or ")} (the year${years.length > 1 ? "s" : ""} the sentence names), found ${f.raw} only in ${where(candidates)}`,
-            hint: "correct the figure, or name the year it is about in its sentence"
+            message: `chiffre ${JSON.stringify(stated)} : attendu une ligne de ${years.join(" ou ")} (${years.length > 1 ? "les années que nomme" : "l'année que nomme"} la phrase), trouvé ${f.raw} seulement dans ${where(candidates)}`,
+            hint: "corrigez le chiffre, ou nommez dans sa phrase l'année dont il parle"
           });
         }
         return;
@@ -272,8 +272,8 @@ export function checkStatedFigures(text: string, rows: FigureRow[], cited: strin
         out.push({
           figure,
           code: "figure/ambiguous",
-          message: `figure ${JSON.stringify(stated)}: expected one row it could mean, found rows of ${periods.size} different years (${where(meant)})`,
-          hint: "name the year (or the scope) in the sentence, so the figure points at one row"
+          message: `chiffre ${JSON.stringify(stated)} : attendu une seule ligne qu'il puisse désigner, trouvé des lignes de ${periods.size} années différentes (${where(meant)})`,
+          hint: "nommez l'année (ou le périmètre) dans la phrase, pour que le chiffre désigne une seule ligne"
         });
     });
   }
@@ -310,7 +310,7 @@ export function checkArticleFigures(article: Pick<Article, "file" | "body" | "bo
   const sourceLines = article.body.split("\n");
   const problems: Problem[] = [];
   for (const block of proseBlocks(article.body, article.bodyLine))
-    for (const m of checkStatedFigures(block.text, rows, cited.join(", ") || "no dataset (the front matter cites none)")) {
+    for (const m of checkStatedFigures(block.text, rows, cited.join(", ") || "aucun jeu de données (le front matter n'en cite aucun)")) {
       const before = block.text.slice(0, m.figure.index);
       const line = block.line + (before.match(/\n/g)?.length ?? 0);
       const raw = m.figure.raw.replace(/[\u00a0\u202f]/g, " ");
@@ -321,6 +321,17 @@ export function checkArticleFigures(article: Pick<Article, "file" | "body" | "bo
   return problems;
 }
 
+/** The part of a chart a figure was read in, as the message names it (with the declaration's key where there is one). */
+const PART_NAMES: Record<string, string> = {
+  title: "titre (title)",
+  subtitle: "sous-titre (subtitle)",
+  alt: "texte alternatif (alt)",
+  notes: "notes",
+  legend: "légende",
+  "text alternative": "texte alternatif écrit d'après les lignes"
+};
+const partName = (part: string) => PART_NAMES[part] ?? part;
+
 /**
  * The words of a chart (title, subtitle, notes, text alternative, legend) matched to the rows it draws.
  * `source` is the chart module's text, to point at the line that writes the figure.
@@ -329,10 +340,10 @@ export function checkChartWords(file: string, texts: Record<string, string>, row
   const lines = source?.replace(/[\u00a0\u202f]/g, " ").split("\n") ?? [];
   const problems: Problem[] = [];
   for (const [part, text] of Object.entries(texts))
-    for (const m of checkStatedFigures(text, rows, "the rows drawn")) {
+    for (const m of checkStatedFigures(text, rows, "les lignes tracées")) {
       const raw = m.figure.raw.replace(/[\u00a0\u202f]/g, " ");
       const i = lines.findIndex((l) => l.includes(raw));
-      problems.push({ file, ...(i >= 0 ? { line: i + 1, column: lines[i]!.indexOf(raw) + 1 } : {}), message: `chart ${part}: ${m.message}`, code: m.code, hint: m.hint });
+      problems.push({ file, ...(i >= 0 ? { line: i + 1, column: lines[i]!.indexOf(raw) + 1 } : {}), message: `graphique, ${partName(part)} : ${m.message}`, code: m.code, hint: m.hint });
     }
   return problems;
 }

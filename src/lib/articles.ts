@@ -6,27 +6,27 @@ import { expected, parseYaml } from "./yaml-file.ts";
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 const day = z
-  .union([z.string(), z.date()], expected("a date YYYY-MM-DD"))
+  .union([z.string(), z.date()], expected("une date AAAA-MM-JJ"))
   .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d))
-  .pipe(z.string().refine((d) => isoDay.test(d) && isValidDate(d), expected("a date YYYY-MM-DD")));
+  .pipe(z.string().refine((d) => isoDay.test(d) && isValidDate(d), expected("une date AAAA-MM-JJ")));
 
 export const FrontMatterSchema = z
   .object(
     {
-      title: z.string(expected("a title")).min(1),
+      title: z.string(expected("un titre")).min(1),
       date: day,
-      summary: z.string(expected("a summary")).min(1),
+      summary: z.string(expected("un chapeau (summary)")).min(1),
       author: z.string().default("La rédaction"),
-      tags: z.array(z.string(), expected("a list of tags")).min(1, "expected at least one tag, found none"),
+      tags: z.array(z.string(), expected("une liste de mots-clés")).min(1, "attendu au moins un mot-clé, trouvé aucun"),
       /** Ids of data/sources/: the list printed at the end of the article. */
-      sources: z.array(z.string(), expected("a list of source ids")).min(1, "expected at least one source, found none"),
+      sources: z.array(z.string(), expected("une liste d'identifiants de sources")).min(1, "attendu au moins une source, trouvé aucune"),
       /** Datasets the text quotes figures from, beyond those of its charts. */
-      datasets: z.array(z.string(), expected("a list of dataset ids")).default([]),
+      datasets: z.array(z.string(), expected("une liste d'identifiants de jeux de données")).default([]),
       /** Ids of data/evenements.csv this article tells: the timeline links back to the article. */
-      events: z.array(z.string(), expected("a list of event ids")).default([]),
+      events: z.array(z.string(), expected("une liste d'identifiants d'événements")).default([]),
       lead: z.boolean().default(false)
     },
-    expected("front matter (title, date, summary, tags, sources)")
+    expected("un front matter (title, date, summary, tags, sources)")
   )
   .strict();
 
@@ -50,7 +50,7 @@ const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 /** Splits and validates one article file; the body's chart fences and links are listed for checking. */
 export function parseArticle(text: string, file: string, slug: string): { article?: Article; problems: Problem[] } {
   const match = FRONT_MATTER.exec(text);
-  if (!match) return { problems: [{ file, line: 1, column: 1, message: "front matter: expected a block between --- lines at the top, found none" }] };
+  if (!match) return { problems: [{ file, line: 1, column: 1, message: "front matter : attendu un bloc entre deux lignes --- en tête du fichier, trouvé aucun" }] };
   const fm = parseYaml(match[1]!, file, FrontMatterSchema, 1);
   if (!fm.value) return { problems: fm.problems };
   const body = text.slice(match[0].length);
@@ -71,7 +71,7 @@ export function parseArticle(text: string, file: string, slug: string): { articl
   const problems: Problem[] = [];
   body.split("\n").forEach((l, i) => {
     const unsafe = /\]\(\s*<?\s*((?:javascript|vbscript|data|file):[^)\s]*)/i.exec(l);
-    if (unsafe) problems.push({ file, line: bodyLine + i, column: unsafe.index + 1, message: `link: expected an http(s) URL or a site path, found ${JSON.stringify(unsafe[1])}` });
+    if (unsafe) problems.push({ file, line: bodyLine + i, column: unsafe.index + 1, message: `lien : attendu une URL http(s) ou un chemin du site, trouvé ${JSON.stringify(unsafe[1])}` });
   });
   const words = body.replace(/```[\s\S]*?```/g, "").split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
   return { article: { ...fm.value, slug, file, frontMatter: match[1]!, body, bodyLine, charts, links, words }, problems };

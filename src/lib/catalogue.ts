@@ -55,12 +55,12 @@ export function loadCatalogue(root: string): Catalogue {
     const csvPath = `data/${id}.csv`;
     const metaPath = `data/${id}.yaml`;
     if (!names.includes(`${id}.csv`)) {
-      problems.push({ file: metaPath, line: 1, column: 1, message: `dataset without rows: expected ${csvPath} beside it, found none` });
+      problems.push({ file: metaPath, line: 1, column: 1, message: `jeu de données sans lignes : attendu ${csvPath} à côté de sa fiche, trouvé aucun fichier` });
       broken.add(id);
       continue;
     }
     if (!names.includes(`${id}.yaml`)) {
-      problems.push({ file: csvPath, line: 1, column: 1, message: `dataset without metadata: expected ${metaPath} beside it, found none` });
+      problems.push({ file: csvPath, line: 1, column: 1, message: `jeu de données sans fiche : attendu ${metaPath} à côté, trouvé aucune` });
       broken.add(id);
       continue;
     }
@@ -77,7 +77,7 @@ export function loadCatalogue(root: string): Catalogue {
   const derived = reference ? checkDerived(root, datasets, reference.rows) : { problems: [], raws: new Map<string, RawTable>() };
   problems.push(...derived.problems);
   if (!datasets.has(REFERENCE_DATASET))
-    problems.push({ file: `data/${REFERENCE_DATASET}.csv`, message: "missing reference: expected the 101 départements (npm run data:departements), found none" });
+    problems.push({ file: `data/${REFERENCE_DATASET}.csv`, message: "référence manquante : attendu les 101 départements (npm run data:departements), trouvé aucun" });
   return { root, datasets, broken, invalidSourceIds, sources, raws: derived.raws, problems };
 }
 
@@ -109,7 +109,7 @@ export function checkFiguresInExcerpts(dataset: Dataset, file: string): Problem[
           file,
           line: dataset.lines[i],
           column: names.indexOf(col.name) + 1,
-          message: `column "${col.name}": expected the figure to appear in column "extrait", found ${value} absent from ${JSON.stringify(String(row.extrait ?? "").slice(0, 80))}`
+          message: `colonne "${col.name}" : attendu le chiffre dans la colonne "extrait", trouvé ${value}, absent de ${JSON.stringify(String(row.extrait ?? "").slice(0, 80))}`
         });
     }
   });
@@ -123,7 +123,7 @@ function loadSources(root: string, problems: Problem[], declaredButInvalid: Set<
   const byUrl = new Map<string, string>();
   const dir = join(root, "data", "sources");
   if (!existsSync(dir)) {
-    problems.push({ file: "data/sources/", message: "missing sources: expected data/sources/*.yaml, found no folder" });
+    problems.push({ file: "data/sources/", message: "sources manquantes : attendu data/sources/*.yaml, trouvé aucun dossier" });
     return sources;
   }
   for (const name of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
@@ -139,10 +139,10 @@ function loadSources(root: string, problems: Problem[], declaredButInvalid: Set<
     for (const source of parsed.values) {
       const sameUrl = source.url ? byUrl.get(source.url) : undefined;
       if (sameUrl && sameUrl !== source.id)
-        problems.push({ file: path, line: lineOf(text, `id: ${source.id}`), column: 1, message: `duplicate source URL: expected one id per page, found "${source.id}" and "${sameUrl}" for ${source.url}` });
+        problems.push({ file: path, line: lineOf(text, `id: ${source.id}`), column: 1, message: `URL de source en double : attendu un seul identifiant par page, trouvé "${source.id}" et "${sameUrl}" pour ${source.url}` });
       else if (source.url) byUrl.set(source.url, source.id);
       const first = where.get(source.id);
-      if (first) problems.push({ file: path, line: lineOf(text, `id: ${source.id}`), column: 1, message: `duplicate source id: expected ids unique across data/sources/, found "${source.id}" also in ${first}` });
+      if (first) problems.push({ file: path, line: lineOf(text, `id: ${source.id}`), column: 1, message: `identifiant de source en double : attendu des identifiants uniques dans tout data/sources/, trouvé "${source.id}" aussi dans ${first}` });
       else {
         sources.set(source.id, source);
         where.set(source.id, path);

@@ -46,28 +46,28 @@ export function resolvePage(page: string, t: CorrectionTargets): CorrectedPage |
   return fixed[page] ? { page, href: fixed[page]!() } : undefined;
 }
 
-const text = (what: string) => z.string(expected(what)).trim().min(1, `expected ${what}, found an empty text`);
+const text = (what: string) => z.string(expected(what)).trim().min(1, `attendu ${what}, trouvé un texte vide`);
 
 function correctionSchema(t: CorrectionTargets) {
   return z
     .object(
       {
         date: z
-          .union([z.string(), z.date()], expected("a date YYYY-MM-DD"))
+          .union([z.string(), z.date()], expected("une date AAAA-MM-JJ"))
           .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d))
-          .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, expected("a date YYYY-MM-DD")).refine(isValidDate, expected("a date YYYY-MM-DD"))),
-        page: text("a page of the site (/articles/…/, /donnees/…/, /graphiques/…/, /glossaire/, /chronologie/, /sources/)").refine(
+          .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, expected("une date AAAA-MM-JJ")).refine(isValidDate, expected("une date AAAA-MM-JJ"))),
+        page: text("une page du site (/articles/…/, /donnees/…/, /graphiques/…/, /glossaire/, /chronologie/, /sources/)").refine(
           (p) => resolvePage(p, t) !== undefined,
-          expected("a page of the site (/articles/…/, /donnees/…/, /graphiques/…/, /glossaire/, /chronologie/, /sources/)")
+          expected("une page du site (/articles/…/, /donnees/…/, /graphiques/…/, /glossaire/, /chronologie/, /sources/)")
         ),
         /** What the page said, in substance (not a quotation of our own error in full). */
-        avant: text("what the page said (avant)"),
+        avant: text("ce que disait la page (avant)"),
         /** What it says now. */
-        apres: text("what the page now says (apres)"),
+        apres: text("ce que dit désormais la page (apres)"),
         /** The source that settles the point: an id of data/sources/. */
-        source: text("a source id of data/sources/").refine((s) => t.sourceIds.has(s), expected("a source id declared in data/sources/"))
+        source: text("un identifiant de source de data/sources/").refine((s) => t.sourceIds.has(s), expected("un identifiant de source déclaré dans data/sources/"))
       },
-      expected("a correction (date, page, avant, apres, source)")
+      expected("une correction (date, page, avant, apres, source)")
     )
     .strict();
 }

@@ -63,7 +63,7 @@ const SCALES: Record<string, { family: string; power: number }> = {
 export function shiftDecimal(value: number, places: number): number {
   if (places === 0) return value;
   const text = String(value);
-  if (/e/i.test(text)) throw new Error(`shiftDecimal: ${text} is written with an exponent`);
+  if (/e/i.test(text)) throw new Error(`shiftDecimal : attendu un nombre sans exposant, trouvé ${text}`);
   const negative = text.startsWith("-");
   const [int = "0", frac = ""] = text.replace("-", "").split(".");
   const digits = int + frac;

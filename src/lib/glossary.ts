@@ -8,26 +8,26 @@ import { expected, parseYaml, parseYamlList } from "./yaml-file.ts";
 
 export const GLOSSARY_FILE = "content/glossaire.yaml";
 
-const text = (what: string) => z.string(expected(what)).trim().min(1, `expected ${what}, found an empty text`);
+const text = (what: string) => z.string(expected(what)).trim().min(1, `attendu ${what}, trouvé un texte vide`);
 
 /** One entry of content/glossaire.yaml. */
 export const GlossaryEntrySchema = z
   .object(
     {
-      terme: text("a term"),
+      terme: text("un terme"),
       /** Expansion of an acronym (« indemnités journalières » for IJ); absent for plain terms. */
-      developpe: text("the expansion of the acronym").optional(),
-      definition: text("a definition"),
+      developpe: text("la forme développée du sigle").optional(),
+      definition: text("une définition"),
       /** Exact spellings found in articles, marked up at their first use (case-sensitive for acronyms). */
-      variantes: z.array(text("a spelling of the term"), expected("a list of spellings")).min(1, "expected at least one spelling, found none"),
+      variantes: z.array(text("une graphie du terme"), expected("une liste de graphies")).min(1, "attendu au moins une graphie, trouvé aucune"),
       source: z
-        .object({ titre: text("the title of the source"), url: HttpUrl }, expected("a source (titre, url)"))
+        .object({ titre: text("le titre de la source"), url: HttpUrl }, expected("une source (titre, url)"))
         .strict()
         .optional(),
       /** Related entries, by their `terme`. */
-      voir: z.array(text("a term of the glossary"), expected("a list of terms")).default([])
+      voir: z.array(text("un terme du glossaire"), expected("une liste de termes")).default([])
     },
-    expected("a glossary entry (terme, definition, variantes)")
+    expected("une entrée du glossaire (terme, definition, variantes)")
   )
   .strict();
 
@@ -125,9 +125,9 @@ function crossCheck(source: string): Problem[] {
       const terme = entry.terme.trim();
       const id = glossaryId(terme);
       const sameId = ids.get(id);
-      if (terms.has(terme)) ctx.addIssue({ code: "custom", path: [i, "terme"], message: `expected each term once, found ${JSON.stringify(terme)} twice` });
+      if (terms.has(terme)) ctx.addIssue({ code: "custom", path: [i, "terme"], message: `attendu chaque terme une seule fois, trouvé ${JSON.stringify(terme)} deux fois` });
       else if (sameId !== undefined)
-        ctx.addIssue({ code: "custom", path: [i, "terme"], message: `expected a term with its own anchor, found ${JSON.stringify(terme)} sharing #${id} with ${JSON.stringify(sameId)}` });
+        ctx.addIssue({ code: "custom", path: [i, "terme"], message: `attendu un terme avec sa propre ancre, trouvé ${JSON.stringify(terme)}, qui partage #${id} avec ${JSON.stringify(sameId)}` });
       terms.set(terme, i);
       ids.set(id, terme);
     });
@@ -136,8 +136,8 @@ function crossCheck(source: string): Problem[] {
       const terme = typeof entry.terme === "string" ? entry.terme.trim() : `#${i + 1}`;
       strings(entry.voir).forEach((target, j) => {
         if (target === undefined) return;
-        if (target === terme) ctx.addIssue({ code: "custom", path: [i, "voir", j], message: `expected another term, found the entry itself (${JSON.stringify(target)})` });
-        else if (!terms.has(target)) ctx.addIssue({ code: "custom", path: [i, "voir", j], message: `expected a term of the glossary, found ${JSON.stringify(target)}` });
+        if (target === terme) ctx.addIssue({ code: "custom", path: [i, "voir", j], message: `attendu un autre terme, trouvé l'entrée elle-même (${JSON.stringify(target)})` });
+        else if (!terms.has(target)) ctx.addIssue({ code: "custom", path: [i, "voir", j], message: `attendu un terme du glossaire, trouvé ${JSON.stringify(target)}` });
       });
       strings(entry.variantes).forEach((v, j) => {
         if (v === undefined) return;
@@ -146,7 +146,7 @@ function crossCheck(source: string): Problem[] {
           ctx.addIssue({
             code: "custom",
             path: [i, "variantes", j],
-            message: owner === terme ? `expected each spelling once, found ${JSON.stringify(v)} twice` : `expected a spelling of one entry only, found ${JSON.stringify(v)} also under ${JSON.stringify(owner)}`
+            message: owner === terme ? `attendu chaque graphie une seule fois, trouvé ${JSON.stringify(v)} deux fois` : `attendu une graphie propre à une seule entrée, trouvé ${JSON.stringify(v)} aussi sous ${JSON.stringify(owner)}`
           });
         else spellings.set(v, terme);
       });

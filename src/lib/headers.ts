@@ -228,7 +228,7 @@ export function parseHeadersFile(text: string): HeaderRule[] {
     }
     const m = /^\s+([A-Za-z0-9-]+)\s*:\s*(.*)$/.exec(line);
     const rule = rules.at(-1);
-    if (!m || !rule) throw new Error(`_headers:${i + 1}: expected « Name: value » under a path, found ${JSON.stringify(line)}`);
+    if (!m || !rule) throw new Error(`_headers:${i + 1} : attendu « Nom: valeur » sous une adresse, trouvé ${JSON.stringify(line)}`);
     rule.headers[m[1]!] = m[2]!.trim();
   });
   return rules;

@@ -120,7 +120,7 @@ export function keyFigure(spec: KeyFigureSpec, catalogue: Catalogue): KeyFigure 
   const readings = selected.filter((r) => !apart.has(r));
   if (readings.length === 0) return undefined;
   const units = spec.unit !== undefined ? [spec.unit] : [...new Set(readings.map((r) => r.unite))];
-  if (units.length !== 1) throw new Error(`key figure "${spec.id}": expected one unit, found ${units.join(", ")}`);
+  if (units.length !== 1) throw new Error(`chiffre clé "${spec.id}" : attendu une seule unité, trouvé ${units.join(", ")}`);
   const values = readings.map((r) => (r[column] as number) / (spec.divide ?? 1));
   const min = Math.min(...values);
   const max = Math.max(...values);

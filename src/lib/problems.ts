@@ -15,53 +15,54 @@ export interface Problem {
 /**
  * The kinds of problem, each with a short code and what to do about it. A problem that names its own
  * code and hint (the figure checks, unknown keys) keeps them; the others are recognised by their
- * message, which every checker writes as « what: expected …, found … ».
+ * message, which every checker writes in French as « quoi : attendu …, trouvé … ». The codes stay short
+ * ASCII names, stable across wording changes; the patterns below change with the messages they read.
  */
 const KINDS: [RegExp, string, string][] = [
-  [/^invalid UTF-8/, "file/not-utf8", "save the file as UTF-8 (in most editors: Save with encoding)"],
-  [/^invalid YAML/, "yaml/syntax", "fix the YAML at this position: indentation, a missing quote, ] or :"],
-  [/^(field "[^"]*"|document): .*found nothing$/, "yaml/missing", "add the field, as the message says"],
-  [/^(field "[^"]*"|document): expected (one of|true or false|a text|a number|a list|a mapping|a date)/, "yaml/wrong-type", "write the value in the form expected"],
-  [/^(field "[^"]*"|document): expected (unique|each [^,]* once|a spelling of one entry only)/, "yaml/duplicate", "keep each value once"],
-  [/^(field "[^"]*"|document): expected (a declared column|a term of the glossary|another term|a source id|a page of the site|an event id)/, "yaml/unknown-reference", "use a name declared where the message says, or declare it there first"],
-  [/^(field "[^"]*"|document): expected an http\(s\) URL/, "yaml/bad-url", "write an absolute https:// address"],
-  [/^(field "[^"]*"|document): expected (a|an) [^,]*date/, "yaml/bad-date", "write the date as YYYY-MM-DD (or YYYY, YYYY-MM where the field allows it)"],
-  [/^(field "[^"]*"|document): /, "yaml/invalid", "correct the value, as the message says"],
-  [/^front matter: expected a block/, "article/no-front-matter", "start the file with a --- block: title, date, summary, tags, sources"],
-  [/^front matter "\w+"/, "article/unknown-reference", "use an id that exists (data/, data/sources/, data/evenements.csv), or add it there first"],
-  [/^chart fence/, "article/unknown-chart", "use the id of a chart declared in src/charts/"],
-  [/^link: expected a page/, "article/broken-link", "link to an existing page of the site (see src/lib/routes.ts)"],
-  [/^link: /, "article/unsafe-link", "link to an http(s) URL or a site path"],
+  [/^UTF-8 invalide/, "file/not-utf8", "enregistrez le fichier en UTF-8 (dans la plupart des éditeurs : « Enregistrer avec l'encodage »)"],
+  [/^YAML invalide/, "yaml/syntax", "corrigez le YAML à cet endroit : indentation, guillemet manquant, ] ou :"],
+  [/^(champ "[^"]*"|document) : .*trouvé aucune valeur$/, "yaml/missing", "ajoutez le champ, comme le dit le message"],
+  [/^(champ "[^"]*"|document) : attendu (l'une des valeurs|true ou false|un texte(?! non vide)|un nombre|une liste|un dictionnaire|une date(?! de ))/, "yaml/wrong-type", "écrivez la valeur sous la forme attendue"],
+  [/^(champ "[^"]*"|document) : attendu (des [^,]* uniques|chaque [^,]* une seule fois|une graphie propre à une seule entrée)/, "yaml/duplicate", "gardez chaque valeur une seule fois"],
+  [/^(champ "[^"]*"|document) : attendu (une colonne déclarée|un terme du glossaire|un autre terme|un identifiant de source|une page du site|un identifiant d'événement)/, "yaml/unknown-reference", "utilisez un nom déclaré là où le dit le message, ou déclarez-le d'abord"],
+  [/^(champ "[^"]*"|document) : attendu une URL http\(s\)/, "yaml/bad-url", "écrivez une adresse absolue https://"],
+  [/^(champ "[^"]*"|document) : attendu une date/, "yaml/bad-date", "écrivez la date sous la forme AAAA-MM-JJ (ou AAAA, AAAA-MM là où le champ l'accepte)"],
+  [/^(champ "[^"]*"|document) : /, "yaml/invalid", "corrigez la valeur, comme le dit le message"],
+  [/^front matter : attendu un bloc/, "article/no-front-matter", "commencez le fichier par un bloc entre lignes --- : title, date, summary, tags, sources"],
+  [/^front matter "\w+"/, "article/unknown-reference", "utilisez un identifiant qui existe (data/, data/sources/, data/evenements.csv), ou ajoutez-le d'abord"],
+  [/^bloc chart/, "article/unknown-chart", "utilisez l'identifiant d'un graphique déclaré dans src/charts/"],
+  [/^lien : attendu une page/, "article/broken-link", "faites pointer le lien vers une page existante du site (voir src/lib/routes.ts)"],
+  [/^lien : /, "article/unsafe-link", "faites pointer le lien vers une URL http(s) ou un chemin du site"],
   [/^(fichier|ligne) enregistrée? par Excel \(France\)/, "csv/excel-fr", "réenregistrez en « CSV UTF-8 (délimité par des virgules) » avec le point décimal, ou remplacez « ; » par « , » et « 290,5 » par 290.5 (entourez de guillemets une cellule qui contient une virgule)"],
-  [/^blank line/, "csv/blank-line", "remove the empty line"],
-  [/^unterminated quote/, "csv/unterminated-quote", 'close the quoted cell with " (double a " inside it: "")'],
-  [/^wrong number of fields/, "csv/field-count", 'quote a cell that contains a comma ("…, …"), or add the missing cells'],
-  [/^empty file/, "csv/empty", "write the header line, then the rows"],
-  [/^header only/, "csv/no-rows", "add at least one row, or remove the dataset"],
-  [/^unknown column/, "csv/unknown-column", "declare the column in the dataset card (columns:), or remove it"],
-  [/^missing column/, "csv/missing-column", "add the column to the CSV header, or remove it from the card"],
-  [/^column order/, "csv/column-order", "put the CSV columns in the order the card declares them"],
-  [/^duplicate key/, "csv/duplicate-key", "keep one row per key: merge the rows, or tell them apart with a key column"],
-  [/^column "[^"]+": expected the figure to appear/, "csv/figure-not-in-excerpt", "copy the excerpt verbatim from the source so it shows the figure, or correct the figure"],
-  [/^column "[^"]+": expected (a number|an integer)/, "csv/not-a-number", "write digits with '.' as the decimal separator, no spaces or units (4.1, not 4,1)"],
-  [/^column "[^"]+": expected a value \(/, "csv/required", "fill the cell; leave it empty only if the card says required: false (never write 0 for unknown)"],
-  [/^column "[^"]+": expected one of/, "csv/not-allowed", "use one of the codes the card lists, or add the code to its values"],
-  [/^column "[^"]+": expected a département/, "csv/unknown-departement", "use an official code (01…95, 2A, 2B, 971…976)"],
-  [/^column "[^"]+": expected a source id/, "csv/unknown-source", "declare the source in data/sources/*.yaml first"],
-  [/^column "[^"]+": expected a date/, "csv/not-a-date", "write the date as YYYY, YYYY-MM or YYYY-MM-DD"],
-  [/^column "source": expected a figure backed by/, "csv/republication-only", "cite the original publication too, or say on the source (republication_note) why this copy is cited"],
-  [/^column "[^"]+": /, "csv/invalid-cell", "correct the cell, as the message says"],
-  [/^duplicate source id/, "source/duplicate-id", "give each source its own id"],
-  [/^duplicate source URL/, "source/duplicate-url", "keep one source per page and cite that id everywhere"],
-  [/^dataset without/, "data/missing-pair", "each dataset is a pair: data/<id>.csv and data/<id>.yaml"],
-  [/^missing /, "data/missing", "restore the file or folder named"],
-  [/^(duplicate chart id|chart ")/, "chart/invalid", "fix the chart declaration in src/charts/"]
+  [/^ligne vide/, "csv/blank-line", "supprimez la ligne vide"],
+  [/^guillemet non fermé/, "csv/unterminated-quote", 'fermez la cellule entre guillemets par " (doublez un " qui s\'y trouve : "")'],
+  [/^nombre de champs incorrect/, "csv/field-count", 'entourez de guillemets une cellule qui contient une virgule ("…, …"), ou ajoutez les cellules manquantes'],
+  [/^fichier vide/, "csv/empty", "écrivez la ligne d'en-tête, puis les lignes"],
+  [/^en-tête seul/, "csv/no-rows", "ajoutez au moins une ligne, ou supprimez le jeu de données"],
+  [/^colonne inconnue/, "csv/unknown-column", "déclarez la colonne dans la fiche du jeu (columns:), ou supprimez-la"],
+  [/^colonne manquante/, "csv/missing-column", "ajoutez la colonne à l'en-tête du CSV, ou retirez-la de la fiche"],
+  [/^ordre des colonnes/, "csv/column-order", "placez les colonnes du CSV dans l'ordre que déclare la fiche"],
+  [/^clé en double/, "csv/duplicate-key", "gardez une ligne par clé : fusionnez les lignes, ou distinguez-les par une colonne clé"],
+  [/^colonne "[^"]+" : attendu le chiffre dans/, "csv/figure-not-in-excerpt", "copiez l'extrait mot pour mot depuis la source, pour qu'il montre le chiffre, ou corrigez le chiffre"],
+  [/^colonne "[^"]+" : attendu (un nombre|un entier)/, "csv/not-a-number", "écrivez des chiffres avec le point comme séparateur décimal, sans espace ni unité (4.1, pas 4,1)"],
+  [/^colonne "[^"]+" : attendu une valeur \(/, "csv/required", "remplissez la cellule ; ne la laissez vide que si la fiche dit required: false (jamais 0 pour une valeur inconnue)"],
+  [/^colonne "[^"]+" : attendu l'une des valeurs/, "csv/not-allowed", "utilisez l'un des codes que liste la fiche, ou ajoutez le code à ses values"],
+  [/^colonne "[^"]+" : attendu un code de département/, "csv/unknown-departement", "utilisez un code officiel (01…95, 2A, 2B, 971…976)"],
+  [/^colonne "[^"]+" : attendu un identifiant de source/, "csv/unknown-source", "déclarez d'abord la source dans data/sources/*.yaml"],
+  [/^colonne "[^"]+" : attendu une date/, "csv/not-a-date", "écrivez la date sous la forme AAAA, AAAA-MM ou AAAA-MM-JJ"],
+  [/^colonne "source" : attendu un chiffre appuyé sur/, "csv/republication-only", "citez aussi la publication d'origine, ou dites sur la source (republication_note) pourquoi cette copie est citée"],
+  [/^colonne "[^"]+" : /, "csv/invalid-cell", "corrigez la cellule, comme le dit le message"],
+  [/^identifiant de source en double/, "source/duplicate-id", "donnez à chaque source son propre identifiant"],
+  [/^URL de source en double/, "source/duplicate-url", "gardez une source par page et citez cet identifiant partout"],
+  [/^jeu de données sans/, "data/missing-pair", "chaque jeu de données est une paire : data/<id>.csv et data/<id>.yaml"],
+  [/^(référence|sources|ligne|départements) manquante?s? : /, "data/missing", "rétablissez le fichier ou le dossier nommé"],
+  [/^(identifiant de graphique en double|graphique ")/, "chart/invalid", "corrigez la déclaration du graphique dans src/charts/"]
 ];
 
 /** Code and hint of a problem: its own, or those of its kind. */
 export function describeProblem(p: Problem): { code: string; hint: string } {
   const kind = KINDS.find(([pattern]) => pattern.test(p.message));
-  return { code: p.code ?? kind?.[1] ?? "other", hint: p.hint ?? kind?.[2] ?? "see the message: it says what was expected and what was found" };
+  return { code: p.code ?? kind?.[1] ?? "other", hint: p.hint ?? kind?.[2] ?? "lisez le message : il dit ce qui était attendu et ce qui a été trouvé" };
 }
 
 /** `file:line:column message`: one line, that editors can click. */
@@ -70,10 +71,10 @@ export function formatProblem(p: Problem): string {
   return `${where} ${p.message}`;
 }
 
-/** What `npm run data:check` and the build print: the problem line with its code, then the hint on its own line. */
+/** What `npm run data:check` and the build print: the problem line with its code, then the hint (« conseil : … ») on its own line. */
 export function formatProblemWithHint(p: Problem): string {
   const { code, hint } = describeProblem(p);
-  return `${formatProblem(p)} [${code}]\n    hint: ${hint}`;
+  return `${formatProblem(p)} [${code}]\n    conseil : ${hint}`;
 }
 
 export function sortProblems(problems: Problem[]): Problem[] {

@@ -15,7 +15,7 @@ export function normalizeBase(raw: string | undefined): string {
   const segments = trimmed.split("/").filter(Boolean);
   for (const s of segments)
     if (!/^[A-Za-z0-9._~-]+$/.test(s) || s === "." || s === "..")
-      throw new Error(`SO_BASE_PATH: expected a URL path such as /sous-objectif/, found ${JSON.stringify(raw)}`);
+      throw new Error(`SO_BASE_PATH : attendu un chemin d'URL comme /sous-objectif/, trouvé ${JSON.stringify(raw)}`);
   return segments.length === 0 ? "/" : `/${segments.join("/")}/`;
 }
 
@@ -24,7 +24,7 @@ export const BASE_PATH = normalizeBase(globalThis.process?.env.SO_BASE_PATH);
 
 /** A path of the site ("/articles/x/", "/og.png") as served under the base ("/sous-objectif/articles/x/"). */
 export function withBase(path: string, base: string = BASE_PATH): string {
-  if (!path.startsWith("/")) throw new Error(`withBase: expected a path starting with "/", found ${JSON.stringify(path)}`);
+  if (!path.startsWith("/")) throw new Error(`withBase : attendu un chemin qui commence par "/", trouvé ${JSON.stringify(path)}`);
   return base === "/" ? path : `${base}${path.slice(1)}`;
 }
 
@@ -38,7 +38,7 @@ export function withoutBase(path: string, base: string = BASE_PATH): string | un
 /** Where a served path lives in the build folder, relative to it ("graphiques/x/x.png"); throws outside the base. */
 export function fileOf(path: string, base: string = BASE_PATH): string {
   const own = withoutBase(path, base);
-  if (own === undefined) throw new Error(`${path}: expected a path under the base path ${base}`);
+  if (own === undefined) throw new Error(`${path} : attendu un chemin sous le chemin de base ${base}, trouvé un chemin hors de lui`);
   return own.split("/").filter(Boolean).join("/");
 }
 

@@ -24,7 +24,7 @@ const field = (what: string) =>
 const object = (what: string, keys: string) => ({
   error: (issue: { code?: string; keys?: string[]; input?: unknown }) =>
     issue.code === "unrecognized_keys"
-      ? `expected only the keys ${keys}, found ${issue.keys?.map((k) => JSON.stringify(k)).join(", ")}`
+      ? `attendu seulement les clés ${keys}, trouvé ${issue.keys?.map((k) => JSON.stringify(k)).join(", ")}`
       : expected(what).error(issue)
 });
 
@@ -34,19 +34,19 @@ export const SiteConfigSchema = z
   .object(
     {
       editeur: z
-        .object({ nom: field("the publisher's name"), adresse: field("the publisher's postal address"), telephone: field("the publisher's telephone") }, object("the publisher (nom, adresse, telephone)", "nom, adresse, telephone"))
+        .object({ nom: field("le nom de l'éditeur"), adresse: field("l'adresse postale de l'éditeur"), telephone: field("le téléphone de l'éditeur") }, object("l'éditeur (nom, adresse, telephone)", "nom, adresse, telephone"))
         .strict()
         .nullish()
         .transform((v) => v ?? { nom: "", adresse: "", telephone: "" }),
-      directeur_publication: field("the name of the director of publication"),
+      directeur_publication: field("le nom du directeur ou de la directrice de la publication"),
       hebergeur: z
-        .object({ nom: field("the host's name"), adresse: field("the host's postal address"), telephone: field("the host's telephone") }, object("the host (nom, adresse, telephone)", "nom, adresse, telephone"))
+        .object({ nom: field("le nom de l'hébergeur"), adresse: field("l'adresse postale de l'hébergeur"), telephone: field("le téléphone de l'hébergeur") }, object("l'hébergeur (nom, adresse, telephone)", "nom, adresse, telephone"))
         .strict()
         .nullish()
         .transform((v) => v ?? { nom: "", adresse: "", telephone: "" }),
-      contact: field("a contact e-mail address").refine((v) => v === "" || EMAIL.test(v), { error: "expected an e-mail address such as redaction@exemple.fr (without mailto:), found something else" })
+      contact: field("une adresse électronique de contact").refine((v) => v === "" || EMAIL.test(v), { error: "attendu une adresse électronique comme redaction@exemple.fr (sans mailto:), trouvé autre chose" })
     },
-    object("the site configuration (editeur, directeur_publication, hebergeur, contact)", "editeur, directeur_publication, hebergeur, contact")
+    object("la configuration du site (editeur, directeur_publication, hebergeur, contact)", "editeur, directeur_publication, hebergeur, contact")
   )
   .strict();
 

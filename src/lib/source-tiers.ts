@@ -34,7 +34,7 @@ export function checkRepublicationOnly(dataset: Dataset, file: string, sources: 
       file,
       line: dataset.lines[i],
       column: names.indexOf("source") + 1,
-      message: `column "source": expected a figure backed by a source that is not a republication, or a republication_note on source "${id}" saying why this copy is cited, found "${id}" (tier republication) as its only source`
+      message: `colonne "source" : attendu un chiffre appuyé sur une source qui n'est pas une republication, ou une republication_note sur la source "${id}" disant pourquoi cette copie est citée, trouvé "${id}" (niveau republication) pour seule source`
     });
   });
   return problems;

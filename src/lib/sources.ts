@@ -10,7 +10,7 @@ const dateField = (what: string) =>
 
 /** A URL a reader can follow: absolute http(s), nothing a browser would execute. */
 export const HttpUrl = z
-  .string(expected("an http(s) URL"))
+  .string(expected("une URL http(s)"))
   .refine((u) => {
     try {
       const url = new URL(u);
@@ -18,7 +18,7 @@ export const HttpUrl = z
     } catch {
       return false;
     }
-  }, expected("an http(s) URL"));
+  }, expected("une URL http(s)"));
 
 /**
  * How far a source can be trusted to speak for itself, shown next to it wherever it is listed:
@@ -43,13 +43,13 @@ export const TIER_DEFINITIONS: Record<SourceTier, string> = {
 export const SourceSchema = z
   .object(
     {
-      id: z.string(expected("a source id")).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, expected("a kebab-case id")),
-      title: z.string(expected("a title")).min(1),
-      publisher: z.string(expected("a publisher")).min(1),
+      id: z.string(expected("un identifiant de source")).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, expected("un identifiant en kebab-case (minuscules, chiffres et tirets)")),
+      title: z.string(expected("un titre")).min(1),
+      publisher: z.string(expected("un éditeur")).min(1),
       via: z.string().nullish(),
       /** null only for documents without a public address (e.g. a memoir); date_note then says how to find it. */
       url: HttpUrl.nullable(),
-      date: dateField("a publication date YYYY, YYYY-MM or YYYY-MM-DD"),
+      date: dateField("une date de publication AAAA, AAAA-MM ou AAAA-MM-JJ"),
       /** What a reader needs about the date (« date non affichée ; 2025 d'après le contenu »): printed with it. */
       date_note: z.string().nullish(),
       /**
@@ -57,24 +57,24 @@ export const SourceSchema = z
        * document number): for maintainers, shown on dataset pages, /sources/ and in the LISEZMOI, never
        * in the source line of a dossier or a chart.
        */
-      curation_note: z.string(expected("a curation note")).trim().min(1, "expected a curation note, found an empty text").nullish(),
-      accessed: dateField("an access date YYYY-MM-DD"),
+      curation_note: z.string(expected("une note de curation")).trim().min(1, "attendu une note de curation, trouvé un texte vide").nullish(),
+      accessed: dateField("une date de consultation AAAA-MM-JJ"),
       licence: z.string().nullish(),
-      tier: z.enum(Object.keys(SOURCE_TIERS) as [SourceTier, ...SourceTier[]], expected(`a tier (${Object.keys(SOURCE_TIERS).join(", ")})`)),
+      tier: z.enum(Object.keys(SOURCE_TIERS) as [SourceTier, ...SourceTier[]], expected(`un niveau (${Object.keys(SOURCE_TIERS).join(", ")})`)),
       /**
        * Why a republication is cited at all (« seule copie retrouvée de l'article de X »), shown to
        * readers beside the source; without it, a figure may not rest on this source alone.
        */
-      republication_note: z.string(expected("a note saying why this copy is cited")).trim().min(1, "expected a note saying why this copy is cited, found an empty text").nullish()
+      republication_note: z.string(expected("une note disant pourquoi cette copie est citée")).trim().min(1, "attendu une note disant pourquoi cette copie est citée, trouvé un texte vide").nullish()
     },
-    expected("a source (id, title, publisher, url, date, accessed, tier)")
+    expected("une source (id, title, publisher, url, date, accessed, tier)")
   )
   .strict()
   .superRefine((s, ctx) => {
     if (s.url === null && !s.date_note)
-      ctx.addIssue({ code: "custom", path: ["date_note"], message: "expected a note saying where to find a source without URL, found none" });
+      ctx.addIssue({ code: "custom", path: ["date_note"], message: "attendu une note disant où trouver une source sans URL, trouvé aucune" });
     if (s.republication_note && s.tier !== "republication")
-      ctx.addIssue({ code: "custom", path: ["republication_note"], message: `expected republication_note only on a source of tier republication, found it on tier ${s.tier}` });
+      ctx.addIssue({ code: "custom", path: ["republication_note"], message: `attendu republication_note seulement sur une source de niveau republication, trouvé sur le niveau ${s.tier}` });
   });
 
 export type Source = z.output<typeof SourceSchema>;

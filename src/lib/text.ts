@@ -24,7 +24,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string): Decoded {
     const byte = (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, "0");
     return {
       ok: false,
-      problem: { file, line, column: offset - lineStart + 1, message: `invalid UTF-8: expected UTF-8 text, found byte 0x${byte}` }
+      problem: { file, line, column: offset - lineStart + 1, message: `UTF-8 invalide : attendu du texte en UTF-8, trouvé l'octet 0x${byte}` }
     };
   }
 }

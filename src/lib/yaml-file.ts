@@ -1,35 +1,45 @@
 import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from "yaml";
-import type { z } from "zod";
+import { z } from "zod";
 import { quote, type Problem } from "./problems.ts";
 
 /**
  * One error map for every YAML file (dataset cards, sources, glossary) and article front matter, as
- * Starlight passes one to every parse: zod issues in the house style « expected X, found Y ». A field
- * whose schema says what it expects in domain words (expected(…)) keeps its own text.
+ * Starlight passes one to every parse: zod issues in the house style, in French, « attendu X, trouvé Y ».
+ * A field whose schema says what it expects in domain words (expected(…)) keeps its own text.
  */
 export const houseErrorMap = (issue: { code?: string; expected?: string; input?: unknown; values?: unknown[]; minimum?: unknown; origin?: string }): string | undefined => {
-  const found = issue.input === undefined ? "nothing" : quote(describe(issue.input));
+  const found = issue.input === undefined ? NOTHING : quote(describe(issue.input));
   switch (issue.code) {
     case "invalid_type":
-      return `expected ${TYPE_WORDS[issue.expected ?? ""] ?? issue.expected}, found ${found}`;
+      return `attendu ${TYPE_WORDS[issue.expected ?? ""] ?? issue.expected}, trouvé ${found}`;
     case "invalid_value":
-      return `expected one of ${(issue.values ?? []).map(String).join(", ")}, found ${found}`;
+      return `attendu l'une des valeurs ${(issue.values ?? []).map(String).join(", ")}, trouvé ${found}`;
     case "invalid_union":
-      return `expected ${found === "nothing" ? "a value" : "another kind of value"}, found ${found}`;
+      return `attendu ${found === NOTHING ? "une valeur" : "une autre sorte de valeur"}, trouvé ${found}`;
     case "too_small":
-      return issue.origin === "array" ? `expected at least ${issue.minimum} item(s), found fewer` : issue.origin === "string" ? `expected a non-empty text, found ${found}` : undefined;
+      return issue.origin === "array" ? `attendu au moins ${issue.minimum} élément(s), trouvé moins` : issue.origin === "string" ? `attendu un texte non vide, trouvé ${found}` : undefined;
     default:
-      return undefined; // zod's own text, still prefixed by the field's path
+      return zodInFrench(issue); // zod's own French text, still prefixed by the field's path
   }
 };
 
+/** zod's French messages, for the issues the house style does not word itself (« Trop grand : … »). */
+function zodInFrench(issue: object): string | undefined {
+  const said = FRENCH_LOCALE(issue as Parameters<typeof FRENCH_LOCALE>[0]);
+  return typeof said === "string" ? said : (said?.message ?? undefined);
+}
+const FRENCH_LOCALE = z.locales.fr().localeError;
+
+/** What a field said when it was absent: the end of every « missing field » message (see problems.ts). */
+const NOTHING = "aucune valeur";
+
 const TYPE_WORDS: Record<string, string> = {
-  string: "a text",
-  number: "a number",
-  boolean: "true or false",
-  array: "a list",
-  object: "a mapping (key: value lines)",
-  date: "a date"
+  string: "un texte",
+  number: "un nombre",
+  boolean: "true ou false",
+  array: "une liste",
+  object: "un dictionnaire (lignes « clé: valeur »)",
+  date: "une date"
 };
 
 export type Parsed<T> = { value: T; problems: [] } | { value: undefined; problems: Problem[] };
@@ -53,7 +63,7 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
 export function parseYamlList<S extends z.ZodType>(text: string, file: string, itemSchema: S): { values: z.output<S>[]; invalid: unknown[]; problems: Problem[] } {
   const parsed = parseYamlDocument(text, file, 0);
   if ("problems" in parsed) return { values: [], invalid: [], problems: parsed.problems };
-  if (!Array.isArray(parsed.data)) return { values: [], invalid: [], problems: parsed.locate([{ path: [], message: "expected a list, found something else" }], itemSchema) };
+  if (!Array.isArray(parsed.data)) return { values: [], invalid: [], problems: parsed.locate([{ path: [], message: "attendu une liste, trouvé autre chose" }], itemSchema) };
   const values: z.output<S>[] = [];
   const invalid: unknown[] = [];
   const problems: Problem[] = [];
@@ -70,6 +80,45 @@ export function parseYamlList<S extends z.ZodType>(text: string, file: string, i
 
 type Issue = { path: PropertyKey[]; message: string; code?: string; keys?: string[] };
 
+/**
+ * The yaml parser's errors, in French: its own text is English, and says more than its code (which
+ * bracket is missing, which quote), so known texts are translated one by one, then by code; an unknown
+ * text keeps its code, for a search.
+ */
+const YAML_TEXTS: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^Flow sequence in block collection must be sufficiently indented and end with a \]/, () => "liste entre crochets mal indentée ou sans ] final"],
+  [/^Flow map in block collection must be sufficiently indented and end with a \}/, () => "dictionnaire entre accolades mal indenté ou sans } final"],
+  [/^Missing closing (["'])quote/, (m) => `guillemet fermant ${m[1]} manquant`],
+  [/^Map keys must be unique/, () => "clé en double dans le même dictionnaire"],
+  [/^All mapping items must start at the same column/, () => "les clés d'un même bloc doivent commencer à la même colonne"],
+  [/^All collection items must start at the same column/, () => "les éléments d'une même liste doivent commencer à la même colonne"],
+  [/^Nested mappings are not allowed in compact mappings/, () => "deux « : » sur une même ligne (entourez la valeur de guillemets)"],
+  [/^Tabs are not allowed as indentation/, () => "tabulation dans l'indentation (indentez avec des espaces)"],
+  [/^Implicit map keys need to be followed by map values/, () => "clé sans « : » ni valeur"],
+  [/^Implicit keys need to be on a single line/, () => "une clé doit tenir sur une seule ligne"],
+  [/^Sequence item without - indicator/, () => "élément de liste sans « - »"],
+  [/^Invalid escape sequence (.*)/, (m) => `séquence d'échappement invalide ${m[1]} entre guillemets doubles (écrivez \\\\ pour une barre oblique inverse)`],
+  [/^Unexpected (.*)/, () => "caractère ou élément inattendu à cet endroit"]
+];
+const YAML_CODES: Record<string, string> = {
+  BAD_INDENT: "indentation incorrecte",
+  MISSING_CHAR: "caractère manquant",
+  DUPLICATE_KEY: "clé en double dans le même dictionnaire",
+  TAB_AS_INDENT: "tabulation dans l'indentation (indentez avec des espaces)",
+  BAD_DQ_ESCAPE: "séquence d'échappement invalide entre guillemets doubles",
+  MULTILINE_IMPLICIT_KEY: "une clé doit tenir sur une seule ligne",
+  BLOCK_AS_IMPLICIT_KEY: "deux « : » sur une même ligne (entourez la valeur de guillemets)",
+  UNEXPECTED_TOKEN: "caractère ou élément inattendu à cet endroit"
+};
+
+function yamlErrorInFrench(code: string, text: string): string {
+  for (const [pattern, say] of YAML_TEXTS) {
+    const m = pattern.exec(text);
+    if (m) return say(m);
+  }
+  return YAML_CODES[code] ?? `erreur de syntaxe (code ${code} de la bibliothèque yaml)`;
+}
+
 function parseYamlDocument(
   text: string,
   file: string,
@@ -82,7 +131,7 @@ function parseYamlDocument(
     return { line: line + lineOffset, column: col };
   };
   if (doc.errors.length > 0)
-    return { problems: doc.errors.map((e) => ({ file, ...at(e.pos[0]), message: `invalid YAML: ${e.message.split("\n")[0]}` })) };
+    return { problems: doc.errors.map((e) => ({ file, ...at(e.pos[0]), message: `YAML invalide : ${yamlErrorInFrench(e.code, e.message.split("\n")[0]!)}` })) };
   const locate = (issues: Issue[], schema: z.ZodType, skip = 0) => {
     const keyPath = (issue: Issue) => issue.path.map((k) => (typeof k === "symbol" ? String(k) : k));
     // A misspelt required key (`lable:`) is reported once, at the misspelling, not also as a missing `label`.
@@ -102,11 +151,11 @@ function parseYamlDocument(
       .filter((issue) => issue.code !== "unrecognized_keys")
       .flatMap((issue): Problem[] => {
         const path = keyPath(issue);
-        if (suggested.has(path.join(".")) && / found nothing$/.test(issue.message)) return [];
+        if (suggested.has(path.join(".")) && issue.message.endsWith(`trouvé ${NOTHING}`)) return [];
         const node = nearestNode(doc, path);
         const pos = node !== undefined ? at(node) : { line: 1 + lineOffset, column: 1 };
-        const field = path.length ? `field "${path.join(".")}"` : "document";
-        return [{ file, ...pos, message: `${field}: ${issue.message}` }];
+        const field = path.length ? `champ "${path.join(".")}"` : "document";
+        return [{ file, ...pos, message: `${field} : ${issue.message}` }];
       });
     return [...others, ...unknown];
   };
@@ -133,9 +182,9 @@ function unknownKey(
     file,
     ...(offset !== undefined ? at(offset) : { line: 1, column: 1 }),
     // The declared keys go in the hint, not the message: a schema gaining a key does not change the report.
-    message: `field "${[...path, key].join(".")}": unknown key: expected a key the schema declares, found ${quote(key)}`,
+    message: `champ "${[...path, key].join(".")}" : clé inconnue : attendu une clé que déclare le schéma, trouvé ${quote(key)}`,
     code: "yaml/unknown-key",
-    hint: near ? `did you mean "${near}"? rename the key` : `remove the key; declared here: ${declared.join(", ") || "none"}`,
+    hint: near ? `vouliez-vous dire "${near}" ? renommez la clé` : `supprimez la clé ; clés déclarées ici : ${declared.join(", ") || "aucune"}`,
     suggestion: near
   };
 }
@@ -193,7 +242,7 @@ function nearestNode(doc: Document, path: (string | number)[]): number | undefin
   return undefined;
 }
 
-/** zod error customisation: "expected X, found Y", the house style of every problem message. */
+/** zod error customisation: « attendu X, trouvé Y », the house style of every problem message. */
 export function expected(what: string) {
   return {
     // An unknown key is not the object's fault as a whole: left to the error map, which names the key at its line.
@@ -201,8 +250,8 @@ export function expected(what: string) {
       issue.code === "unrecognized_keys"
         ? undefined
         : issue.input === undefined
-          ? `expected ${what}, found nothing`
-          : `expected ${what}, found ${quote(describe(issue.input))}`
+          ? `attendu ${what}, trouvé ${NOTHING}`
+          : `attendu ${what}, trouvé ${quote(describe(issue.input))}`
   };
 }
 

@@ -34,20 +34,20 @@ export function loadSite(root: string = process.cwd(), specs: ChartSpec[] = char
   const unavailable = new Set<string>();
   for (const spec of specs) {
     const file = `src/charts/${spec.id}.ts`;
-    if (charts.has(spec.id)) problems.push({ file, message: `duplicate chart id: expected unique ids, found "${spec.id}" twice` });
+    if (charts.has(spec.id)) problems.push({ file, message: `identifiant de graphique en double : attendu des identifiants uniques, trouvé "${spec.id}" deux fois` });
     const dataset = catalogue.datasets.get(spec.dataset);
     if (catalogue.broken.has(spec.dataset)) {
       unavailable.add(spec.id);
       continue;
     }
     if (!dataset) {
-      problems.push({ file, message: `chart "${spec.id}": expected a dataset of data/, found "${spec.dataset}"` });
+      problems.push({ file, message: `graphique "${spec.id}" : attendu un jeu de données de data/, trouvé "${spec.dataset}"` });
       continue;
     }
     try {
       charts.set(spec.id, renderChart(spec, dataset, catalogue));
     } catch (error) {
-      problems.push({ file, message: `chart "${spec.id}": expected it to render, found error ${(error as Error).message}` });
+      problems.push({ file, message: `graphique "${spec.id}" : attendu un rendu, trouvé l'erreur ${(error as Error).message}` });
     }
   }
   const articles = loadArticles(root, problems);
@@ -90,22 +90,22 @@ function checkArticleReferences(a: Article, catalogue: Catalogue, charts: Map<st
   const problems: Problem[] = [];
   const file = a.file;
   for (const c of a.charts)
-    if (!charts.has(c.id) && !unavailable.has(c.id)) problems.push({ file, line: c.line, column: 1, message: `chart fence: expected a chart id (${[...charts.keys()].join(", ")}), found ${JSON.stringify(c.id)}` });
+    if (!charts.has(c.id) && !unavailable.has(c.id)) problems.push({ file, line: c.line, column: 1, message: `bloc chart : attendu un identifiant de graphique (${[...charts.keys()].join(", ")}), trouvé ${JSON.stringify(c.id)}` });
   for (const id of a.sources)
-    if (!catalogue.sources.has(id) && !catalogue.invalidSourceIds.has(id)) problems.push({ file, ...frontMatterPosition(a, "sources", id), message: `front matter "sources": expected a source id declared in data/sources/, found ${JSON.stringify(id)}` });
+    if (!catalogue.sources.has(id) && !catalogue.invalidSourceIds.has(id)) problems.push({ file, ...frontMatterPosition(a, "sources", id), message: `front matter "sources" : attendu un identifiant de source déclaré dans data/sources/, trouvé ${JSON.stringify(id)}` });
   for (const id of a.datasets)
-    if (!catalogue.datasets.has(id) && !catalogue.broken.has(id)) problems.push({ file, ...frontMatterPosition(a, "datasets", id), message: `front matter "datasets": expected a dataset id of data/, found ${JSON.stringify(id)}` });
+    if (!catalogue.datasets.has(id) && !catalogue.broken.has(id)) problems.push({ file, ...frontMatterPosition(a, "datasets", id), message: `front matter "datasets" : attendu un identifiant de jeu de données de data/, trouvé ${JSON.stringify(id)}` });
   const eventIds = new Set(catalogue.datasets.get("evenements")?.rows.map((r) => String(r.id)) ?? []);
   for (const id of a.events)
-    if (!eventIds.has(id)) problems.push({ file, ...frontMatterPosition(a, "events", id), message: `front matter "events": expected an event id of data/evenements.csv, found ${JSON.stringify(id)}` });
+    if (!eventIds.has(id)) problems.push({ file, ...frontMatterPosition(a, "events", id), message: `front matter "events" : attendu un identifiant d'événement de data/evenements.csv, trouvé ${JSON.stringify(id)}` });
   for (const link of a.links) {
     if (link.href.startsWith("/")) {
       // Authors write site paths from the root; the routes are served under the base path.
       const path = withBase(link.href.replace(/[?#].*$/, ""));
       if (!routes.has(path.endsWith("/") ? path : `${path}/`))
-        problems.push({ file, line: link.line, column: 1, message: `link: expected a page of the site, found ${JSON.stringify(link.href)}` });
+        problems.push({ file, line: link.line, column: 1, message: `lien : attendu une page du site, trouvé ${JSON.stringify(link.href)}` });
     } else if (!link.href.startsWith("#") && !link.href.startsWith("mailto:") && !HttpUrl.safeParse(link.href).success)
-      problems.push({ file, line: link.line, column: 1, message: `link: expected a well-formed http(s) URL, found ${JSON.stringify(link.href)}` });
+      problems.push({ file, line: link.line, column: 1, message: `lien : attendu une URL http(s) bien formée, trouvé ${JSON.stringify(link.href)}` });
   }
   return problems;
 }

@@ -30,15 +30,15 @@ describe("a wrong figure written into a dossier is caught", () => {
   it("a value that exists elsewhere in the data with another year (« 10,4 milliards » for 2023; 10.4 is a 2015 value)", () => {
     const found = figureProblems(file, (b) => b.replace("la DREES annonce 10,2 milliards", "la DREES annonce 10,4 milliards"));
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatch(/^content\/articles\/pourquoi-les-ij-augmentent\.md:\d+:\d+ figure "10,4 Md€": expected a row of 2023 .*data\/ij-depenses\.csv:\d+ \(2015\)/);
+    expect(found[0]).toMatch(/^content\/articles\/pourquoi-les-ij-augmentent\.md:\d+:\d+ chiffre "10,4 Md€" : attendu une ligne de 2023 .*data\/ij-depenses\.csv:\d+ \(2015\)/);
   });
   it("a value that exists nowhere", () => {
     const found = figureProblems(file, (b) => b.replace("la DREES annonce 10,2 milliards", "la DREES annonce 10,9 milliards"));
-    expect(found).toEqual([expect.stringMatching(/figure "10,9": expected a value of ij-depenses, .* in Md€, found none/)]);
+    expect(found).toEqual([expect.stringMatching(/chiffre "10,9" : attendu une valeur en Md€ dans ij-depenses, .*, trouvé aucune$/)]);
   });
   it("« 2 000 médecins » is a count, never skipped as a year", () => {
     const found = figureProblems("content/articles/entretiens-alerte-mso.md", (b) => b.replace("6 000 médecins", "2 000 médecins"));
-    expect(found).toEqual([expect.stringMatching(/figure "2 000": expected a value of .* in a count of medecin, found none/)]);
+    expect(found).toEqual([expect.stringMatching(/chiffre "2 000" : attendu une valeur en nombre de medecin dans .*, trouvé aucune$/)]);
   });
 });
 
@@ -54,7 +54,7 @@ describe("npm run data:check reports a wrong article figure with file:line and a
       const run = spawnSync(process.execPath, [join(ROOT, "scripts", "check-data.ts"), copy], { cwd: ROOT, encoding: "utf8" });
       expect(run.status).toBe(1);
       expect(run.stderr).toContain(`content/articles/pourquoi-les-ij-augmentent.md:${line}:`);
-      expect(run.stderr).toMatch(/figure "10,4 Md€": expected a row of 2023[^\n]*\n\s+hint: /);
+      expect(run.stderr).toMatch(/chiffre "10,4 Md€" : attendu une ligne de 2023[^\n]*\n\s+conseil : /);
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }

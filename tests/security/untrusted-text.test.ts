@@ -250,7 +250,7 @@ describe("untrusted text never becomes markup", () => {
       it(link, () => {
         const text = `---\ntitle: T\ndate: 2025-01-01\nsummary: S\ntags: [t]\nsources: [s]\n---\n\nVoir ${link}.\n`;
         const { problems } = parseArticle(text, "content/articles/x.md", "x");
-        expect(problems.map((p) => p.message).join("\n")).toMatch(/link: expected an http\(s\) URL or a site path/);
+        expect(problems.map((p) => p.message).join("\n")).toMatch(/lien : attendu une URL http\(s\) ou un chemin du site/);
         // and even if a variant slipped past the checker, the renderer does not make it a link
         expect(renderMarkdown(`Voir ${link}.`)).not.toMatch(/<(a|img)\b[^>]*(href|src)="\s*(javascript|vbscript|data|file):/i);
       });

@@ -124,7 +124,7 @@ describe("checkArticleFigures(article, rows): located problems for data:check", 
     const [p, ...rest] = checkArticleFigures({ file: "content/articles/x.md", body, bodyLine: 8 }, ROWS, ["ij"]);
     expect(rest).toEqual([]);
     expect(p).toMatchObject({ file: "content/articles/x.md", line: 11, column: 1, code: "figure/other-year" });
-    expect(p!.message).toBe('figure "10,4 Md€": expected a row of 2023 (the year the sentence names), found 10,4 only in data/ij.csv:4 (2015)');
-    expect(p!.hint).toMatch(/year/);
+    expect(p!.message).toBe('chiffre "10,4 Md€" : attendu une ligne de 2023 (l\'année que nomme la phrase), trouvé 10,4 seulement dans data/ij.csv:4 (2015)');
+    expect(p!.hint).toMatch(/année/);
   });
 });

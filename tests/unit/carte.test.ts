@@ -117,7 +117,7 @@ describe("mapSvg", () => {
   });
 
   it("refuses a value for a code without a shape", () => {
-    expect(() => mapSvg(options([value("99", 1)]), catalogue)).toThrow(/no shape for département 99/);
+    expect(() => mapSvg(options([value("99", 1)]), catalogue)).toThrow(/aucun tracé pour le département 99/);
   });
 });
 
@@ -143,7 +143,7 @@ describe("classes and values", () => {
     const ctx = { label: (c: string, v: unknown) => labelOf(dataset, c, (v ?? null) as Row[string] & {}), catalogue };
     const rows = dataset.rows.filter((r) => r.departement === "81" && r.campagne === "2023");
     expect(new Set(rows.map((r) => r.indicateur)).size).toBeGreaterThan(1);
-    expect(() => observationValues(rows, dataset, ctx)).toThrow(/expected one indicator per map/);
+    expect(() => observationValues(rows, dataset, ctx)).toThrow(/attendu un seul indicateur par carte/);
     const [v] = observationValues(rows, dataset, ctx, { stages: true });
     expect(v!.max).toBe(Math.max(...rows.map((r) => r.valeur as number)));
     for (const r of rows) expect(v!.details.join("\n")).toContain(labelOf(dataset, "indicateur", r.indicateur!));

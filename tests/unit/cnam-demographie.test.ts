@@ -106,8 +106,8 @@ describe("Cnam demography importer (data/raw/cnam-demographie/)", () => {
     const csv = join(root, CSV);
     writeFileSync(csv, readFileSync(csv, "utf8").replace("2023,01,111,", "2023,01,112,").replace("2023,971,,", "2023,971,0,"));
     expect(loadCatalogue(root).problems.map(formatProblem)).toEqual([
-      `${CSV}:2:3 column "effectif": expected 111 as in ${FILE} line 2, column effectif, found "112"`,
-      `${CSV}:3:3 column "effectif": expected an empty cell (secret statistique) as in ${FILE} line 7, column effectif, found "0"`
+      `${CSV}:2:3 colonne "effectif" : attendu 111 comme dans ${FILE} ligne 2, colonne effectif, trouvé "112"`,
+      `${CSV}:3:3 colonne "effectif" : attendu une cellule vide (secret statistique) comme dans ${FILE} ligne 7, colonne effectif, trouvé "0"`
     ]);
   });
 
@@ -117,7 +117,7 @@ describe("Cnam demography importer (data/raw/cnam-demographie/)", () => {
     // Line 3 of the export is Ain's 40-44 year-olds.
     writeFileSync(csv, readFileSync(csv, "utf8").replace("cnam-demographie-effectifs-densites,2\n", "cnam-demographie-effectifs-densites,3\n"));
     expect(loadCatalogue(root).problems.map(formatProblem)).toContain(
-      `${CSV}:2:6 column "ligne": expected a line whose libelle_classe_age is "Tout âge" (${FILE} line 3), found "40 à 44 ans"`
+      `${CSV}:2:6 colonne "ligne" : attendu une ligne dont libelle_classe_age vaut "Tout âge" (${FILE} ligne 3), trouvé "40 à 44 ans"`
     );
   });
 
@@ -126,7 +126,7 @@ describe("Cnam demography importer (data/raw/cnam-demographie/)", () => {
     expect(status).toBe(1);
     expect(existsSync(join(root, CSV))).toBe(false);
     expect(derive([HEADER.replace("profession_sante", "profession"), ...EXPORT.slice(1)]).problems).toEqual([
-      `${FILE}:1:1 columns: expected ${HEADER}, found ${HEADER.replace("profession_sante", "profession")} (missing: profession_sante) (unknown: profession)`
+      `${FILE}:1:1 colonnes : attendu ${HEADER}, trouvé ${HEADER.replace("profession_sante", "profession")} (manquantes : profession_sante) (inconnues : profession)`
     ]);
   });
 
@@ -146,17 +146,17 @@ describe("Cnam demography importer (data/raw/cnam-demographie/)", () => {
     edited[5] = "2024;Médecins généralistes;2A;Tout âge;tout sexe;55;5,5";
     edited.push("2023;Médecins généralistes;971;Tout âge;tout sexe;12;1.2");
     expect(derive(edited).problems).toEqual([
-      `${FILE}:2:3 column "departement": expected a bare département code (01), found "01 - Ain"`,
-      `${FILE}:6:7 column "densite": expected a number ('.' as decimal separator), or « NS » or a blank cell (secret statistique), found "5,5"`,
-      `${FILE}:9:3 duplicate: expected one row per year and département, found 2023, 971 already on line 7`
+      `${FILE}:2:3 colonne "departement" : attendu le code du département seul (01), trouvé "01 - Ain"`,
+      `${FILE}:6:7 colonne "densite" : attendu un nombre (point décimal), ou « NS », ou une cellule vide (secret statistique), trouvé "5,5"`,
+      `${FILE}:9:3 doublon : attendu une ligne par année et par département, trouvé 2023, 971, déjà à la ligne 7`
     ]);
   });
 
   it("names the labels found when none matches the card's import options", () => {
     const { problems } = derive(EXPORT.map((l) => l.replace(";Tout âge;", ";Tous âges;")));
     expect(problems).toEqual([
-      `${FILE}:2:1 no rows kept: expected rows of "Médecins généralistes", "Tout âge", "tout sexe" by département (as set in data/raw/cnam-demographie/origine.yaml, import:), found none; ` +
-        `labels in the file: profession_sante: "Médecins généralistes", "Infirmiers"; libelle_classe_age: "Tous âges", "40 à 44 ans"; libelle_sexe: "tout sexe", "Femmes"`
+      `${FILE}:2:1 aucune ligne retenue : attendu des lignes "Médecins généralistes", "Tout âge", "tout sexe" par département (comme le fixe data/raw/cnam-demographie/origine.yaml, import:), trouvé aucune ; ` +
+        `libellés du fichier : profession_sante: "Médecins généralistes", "Infirmiers" ; libelle_classe_age: "Tous âges", "40 à 44 ans" ; libelle_sexe: "tout sexe", "Femmes"`
     ]);
   });
 });
@@ -169,9 +169,9 @@ describe("the cnam-demographie templates", () => {
     writeFileSync(join(root, "data", "generalistes-liberaux.csv"), "annee,departement,effectif,densite,source,ligne\n");
     const problems = loadCatalogue(root).problems.map(formatProblem);
     for (const field of ["file", "sha256", "published", "obtained.url", "obtained.date", "licence.name", "licence.quote"])
-      expect(problems.some((p) => p.startsWith(`data/raw/cnam-demographie/origine.yaml:`) && p.includes(`field "${field}"`)), field).toBe(true);
-    expect(problems.some((p) => p.startsWith("data/generalistes-liberaux.yaml:") && p.includes('field "updated"'))).toBe(true);
-    expect(problems.some((p) => p.startsWith("data/sources/cnam-demographie.yaml:") && p.includes('field "0.date"'))).toBe(true);
+      expect(problems.some((p) => p.startsWith(`data/raw/cnam-demographie/origine.yaml:`) && p.includes(`champ "${field}"`)), field).toBe(true);
+    expect(problems.some((p) => p.startsWith("data/generalistes-liberaux.yaml:") && p.includes('champ "updated"'))).toBe(true);
+    expect(problems.some((p) => p.startsWith("data/sources/cnam-demographie.yaml:") && p.includes('champ "0.date"'))).toBe(true);
   });
 });
 
@@ -190,10 +190,10 @@ describe("where an official file's copy was obtained (origine.yaml, obtained:)",
   });
   it("is refused when neither is given, or a copy lacks its commit", () => {
     expect(problemsFor("{date: 2026-01-05}")).toEqual([
-      'data/raw/cnam-demographie/origine.yaml:13:11 field "obtained.url": expected the download address (url), or repository, path and commit of a copy, found neither'
+      'data/raw/cnam-demographie/origine.yaml:13:11 champ "obtained.url" : attendu l\'adresse du téléchargement (url), ou repository, path et commit d\'une copie, trouvé ni l\'un ni l\'autre'
     ]);
     expect(problemsFor("{repository: o/r, path: p.csv, date: 2026-01-05}")).toEqual([
-      'data/raw/cnam-demographie/origine.yaml:13:11 field "obtained.commit": expected commit with repository and path (a copy is named by repository, path and commit), found none'
+      'data/raw/cnam-demographie/origine.yaml:13:11 champ "obtained.commit" : attendu commit avec repository et path (une copie se désigne par repository, path et commit), trouvé aucun'
     ]);
   });
 });

@@ -30,7 +30,7 @@ describe("decodeUtf8(bytes, file)", () => {
     const bytes = new Uint8Array([...new TextEncoder().encode("ligne 1\ncat"), 0xe9, 0x67]);
     expect(decodeUtf8(bytes, "f.csv")).toEqual({
       ok: false,
-      problem: { file: "f.csv", line: 2, column: 4, message: "invalid UTF-8: expected UTF-8 text, found byte 0xE9" }
+      problem: { file: "f.csv", line: 2, column: 4, message: "UTF-8 invalide : attendu du texte en UTF-8, trouvé l'octet 0xE9" }
     });
   });
 });

@@ -58,9 +58,9 @@ describe("glossary checks (loadSite reports file:line:column)", () => {
       ].join("\n")
     );
     expect(report(root).split("\n")).toEqual([
-      'content/glossaire.yaml:5:10 field "0.voir.0": expected a term of the glossary, found "XYZ"',
-      'content/glossaire.yaml:8:25 field "1.variantes.1": expected a spelling of one entry only, found "IJ" also under "IJ"',
-      'content/glossaire.yaml:9:3 field "2.definition": expected a definition, found nothing'
+      'content/glossaire.yaml:5:10 champ "0.voir.0" : attendu un terme du glossaire, trouvé "XYZ"',
+      'content/glossaire.yaml:8:25 champ "1.variantes.1" : attendu une graphie propre à une seule entrée, trouvé "IJ" aussi sous "IJ"',
+      'content/glossaire.yaml:9:3 champ "2.definition" : attendu une définition, trouvé aucune valeur'
     ]);
     const problems: Problem[] = [];
     expect(loadGlossary(root, problems).entries.map((e) => e.id)).toEqual(["ij", "sos-ij"]);

@@ -197,7 +197,7 @@ describe("the _headers file", () => {
   });
 
   it("names the line of a malformed header", () => {
-    expect(() => parseHeadersFile("/*\n  X-Frame-Options DENY\n")).toThrow(/_headers:2: expected « Name: value »/);
+    expect(() => parseHeadersFile("/*\n  X-Frame-Options DENY\n")).toThrow(/_headers:2 : attendu « Nom: valeur »/);
     expect(() => parseHeadersFile("  X-Frame-Options: DENY\n")).toThrow(/_headers:1/);
   });
 

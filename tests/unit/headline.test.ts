@@ -49,13 +49,13 @@ describe("directions a headline states", () => {
   it("a fall holds only if every reading fell; a rise each year fails on a gap or a fall", () => {
     const fell = change("ont reculé", { value: (r) => r.valeur as number, from: 2022, to: 2023, trend: "down" });
     expect(fell.check(rows)).toBeUndefined();
-    expect(fell.check([...rows, { annee: 2023, valeur: 330 }])).toMatch(/no fall .*2022 327, 2023 286 \/ 330/);
-    expect(fell.check([rows[0]!])).toMatch(/no series with readings of both 2022 and 2023/);
+    expect(fell.check([...rows, { annee: 2023, valeur: 330 }])).toMatch(/pas de baisse .*2022 327, 2023 286 \/ 330/);
+    expect(fell.check([rows[0]!])).toMatch(/aucune série avec des valeurs pour 2022 et pour 2023/);
     const each = risesEachYear("ont augmenté chaque année", { value: (r) => r.valeur as number, since: 2020, except: [2022] });
     const series = [2020, 2021, 2022, 2023].map((annee, i) => ({ annee, valeur: [10, 11, 10.5, 12][i]! }));
     expect(each.check(series)).toBeUndefined();
     expect(each.check(series.map((r) => (r.annee === 2022 ? { ...r, valeur: 12 } : r)))).toMatch(/2021 11 → 2022 12/);
-    expect(each.check(series.filter((r) => r.annee !== 2021))).toMatch(/no reading for 2021/);
+    expect(each.check(series.filter((r) => r.annee !== 2021))).toMatch(/aucune valeur pour 2021/);
   });
 
   it("the real headlines' claims fail on rows that contradict them", () => {
@@ -104,10 +104,10 @@ describe("a new row in a copy of the project", () => {
     const lines = headlineLines(before.out);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain("src/charts/ij-journees.ts");
-    expect(lines[0]).toContain(`chart "ij-journees": rows drawn changed since its headline was reviewed, re-read the title « ${ijJournees.title} »`);
+    expect(lines[0]).toContain(`graphique "ij-journees" : lignes tracées modifiées depuis la relecture de son titre ; relisez le titre « ${ijJournees.title} »`);
     expect(lines[0]).toContain("[headline/rows-changed]");
-    const found = /found "([0-9a-f]{12})"/.exec(lines[0]!)![1]!;
-    expect(before.out).toContain(`set reviewedRows: "${found}"`);
+    const found = /trouvé "([0-9a-f]{12})"/.exec(lines[0]!)![1]!;
+    expect(before.out).toContain(`écrivez reviewedRows: "${found}"`);
     expect(before.out).toContain("npm run data:check -- --accept-headlines");
 
     const accepted = run("--accept-headlines");

@@ -119,7 +119,7 @@ describe("Cnam prescriptions importer", () => {
   it("refuses a sum of départements that misses the France row by more than the tolerance, at the France line", () => {
     const { tables, problems } = derive(exportText((l) => l.map((x) => (x === "2019;Ensemble des médecins;75;64;Nom 64;3;602" ? "2019;Ensemble des médecins;75;64;Nom 64;3;613" : x))));
     expect(tables).toEqual([]);
-    expect(problems).toEqual([`${FILE}:73:7 sum: expected the 4 départements to add up to the France row (2008 €) within 10 €, found 2019 € (2019, poste 3)`]);
+    expect(problems).toEqual([`${FILE}:73:7 somme : attendu que les 4 départements totalisent la ligne France (2008 €) à 10 € près, trouvé 2019 € (2019, poste 3)`]);
   });
 
   it("accepts a sum within the tolerance", () => {
@@ -129,16 +129,16 @@ describe("Cnam prescriptions importer", () => {
 
   it("refuses an unknown poste code, a missing département and a changed header, with file:line, and writes nothing", () => {
     expect(derive(exportText((l) => l.map((x, i) => (i === 5 ? x.replace(";1;", ";9;") : x)))).problems).toEqual([
-      `${FILE}:6:6 column "poste_prescription": expected a known poste code (1, 2, 3, 4, 5, 6, 7, 8, total), found "9"`
+      `${FILE}:6:6 colonne "poste_prescription" : attendu un code de poste connu (1, 2, 3, 4, 5, 6, 7, 8, total), trouvé "9"`
     ]);
     expect(derive(exportText((l) => l.filter((x) => !x.startsWith("2019;Ensemble des médecins;01;971;Nom 971;7;")))).problems).toEqual([
-      `${FILE}:96 missing départements: expected all 4 départements for 2019, poste 7, found none for 971`
+      `${FILE}:96 départements manquants : attendu les 4 départements pour 2019, poste 7, trouvé aucune ligne pour 971`
     ]);
     expect(derive(exportText((l) => [l[0]!.replace("poste_prescription", "poste"), ...l.slice(1)])).problems).toEqual([
-      `${FILE}:1:1 header: expected ${HEADER}, found ${HEADER.replace("poste_prescription", "poste")}`
+      `${FILE}:1:1 en-tête : attendu ${HEADER}, trouvé ${HEADER.replace("poste_prescription", "poste")}`
     ]);
     expect(derive(exportText((l) => l.map((x, i) => (i === 2 ? x.replace(";2A;", ";2C;") : x)))).problems).toEqual([
-      `${FILE}:3:4 column "departement": expected a département code of data/departements.csv, found "2C"`
+      `${FILE}:3:4 colonne "departement" : attendu un code de département de data/departements.csv, trouvé "2C"`
     ]);
   });
 
@@ -154,7 +154,7 @@ describe("Cnam prescriptions importer", () => {
     writeFileSync(join(root, "data", "raw", "cnam-prescriptions", "export.csv"), exportText() + "\n");
     const problems: Problem[] = [];
     expect(loadRaw(root, "cnam-prescriptions", problems)).toBeUndefined();
-    expect(problems.map(formatProblem)).toEqual([expect.stringMatching(new RegExp(`^${FILE} sha256: expected [0-9a-f]{64} \\(data/raw/cnam-prescriptions/origine.yaml\\), found [0-9a-f]{64}: `))]);
+    expect(problems.map(formatProblem)).toEqual([expect.stringMatching(new RegExp(`^${FILE} sha256 : attendu [0-9a-f]{64} \\(data/raw/cnam-prescriptions/origine.yaml\\), trouvé [0-9a-f]{64} : `))]);
   });
 });
 
@@ -178,13 +178,13 @@ describe("derived datasets in data:check", () => {
     writeFileSync(csv, lines.join("\n"));
     const mine = (root: string) => loadCatalogue(root).problems.filter((p) => p.file.includes("prescriptions") || p.file.includes("raw")).map(formatProblem);
     expect(mine(copy)).toEqual([
-      "data/ij-prescriptions-departements.csv:2:3 column \"montant_ij\": expected 71373061 as in data/raw/cnam-prescriptions/prescriptions-ensemble-des-medecins-2010-2024.csv line 16488, column montant_total_prescription_integer, found \"71373062\"",
-      "data/ij-prescriptions-departements.csv:5:5 column \"part_ij\": expected \"12.97\", found \"23.00\": derived files are written by npm run data:import, never by hand"
+      "data/ij-prescriptions-departements.csv:2:3 colonne \"montant_ij\" : attendu 71373061 comme dans data/raw/cnam-prescriptions/prescriptions-ensemble-des-medecins-2010-2024.csv ligne 16488, colonne montant_total_prescription_integer, trouvé \"71373062\"",
+      "data/ij-prescriptions-departements.csv:5:5 colonne \"part_ij\" : attendu \"12.97\", trouvé \"23.00\" : un fichier dérivé s'écrit par npm run data:import, jamais à la main"
     ]);
     writeFileSync(csv, original);
     const raw = join(copy, "data", "raw", "cnam-prescriptions", "prescriptions-ensemble-des-medecins-2010-2024.csv");
     writeFileSync(raw, readFileSync(raw, "utf8").replace("2023;Ensemble des médecins;75;64;Pyrénées-Atlantiques;7;161364903", "2023;Ensemble des médecins;75;64;Pyrénées-Atlantiques;7;161364904"));
-    expect(mine(copy)).toEqual([expect.stringMatching(/^data\/raw\/cnam-prescriptions\/prescriptions-ensemble-des-medecins-2010-2024\.csv sha256: expected 6f4eaf66/)]);
+    expect(mine(copy)).toEqual([expect.stringMatching(/^data\/raw\/cnam-prescriptions\/prescriptions-ensemble-des-medecins-2010-2024\.csv sha256 : attendu 6f4eaf66/)]);
   });
 
   it("a row pointing at a line of the wrong poste is refused, even with the right amount", () => {
@@ -194,7 +194,7 @@ describe("derived datasets in data:check", () => {
     // Line 2882 of the raw file is 64's poste 7 in 2023; 2883 its total: point ligne_ij at the total.
     writeFileSync(csv, readFileSync(csv, "utf8").replace(",cnam-data-ameli-prescriptions,2882,2883", ",cnam-data-ameli-prescriptions,2883,2883"));
     const problems = loadCatalogue(copy).problems.map(formatProblem).filter((p) => p.includes("ligne_ij"));
-    expect(problems[0]).toMatch(/^data\/ij-prescriptions-departements\.csv:\d+:11 column "ligne_ij": expected a line whose poste_prescription is "7" \(data\/raw\/cnam-prescriptions\/prescriptions-ensemble-des-medecins-2010-2024\.csv line 2883\), found "total"$/);
+    expect(problems[0]).toMatch(/^data\/ij-prescriptions-departements\.csv:\d+:11 colonne "ligne_ij" : attendu une ligne dont poste_prescription vaut "7" \(data\/raw\/cnam-prescriptions\/prescriptions-ensemble-des-medecins-2010-2024\.csv ligne 2883\), trouvé "total"$/);
   });
 });
 
@@ -205,6 +205,6 @@ describe("readXlsxSheet", () => {
     expect(sheet.get(6)).toEqual(["01", "Ain", "1223", "178", "98", "79", "52", "82"]);
     expect(sheet.get(108)).toEqual(["976", "Mayotte", "251", "76", "39", "37", "7", "28"]);
     expect(sheet.get(109)?.slice(0, 5)).toEqual(["F", "France", "237214", "346", "146"]);
-    expect(() => readXlsxSheet(readFileSync(join(ROOT, "data", "raw", "insee-tcrd-068", "TCRD_068.xlsx")), "XX")).toThrow('workbook: no sheet named "XX" (sheets: DEP, REG)');
+    expect(() => readXlsxSheet(readFileSync(join(ROOT, "data", "raw", "insee-tcrd-068", "TCRD_068.xlsx")), "XX")).toThrow('classeur : attendu une feuille nommée "XX", trouvé les feuilles DEP, REG');
   });
 });

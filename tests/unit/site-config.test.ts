@@ -59,7 +59,7 @@ describe("content/site.yaml (mentions légales)", () => {
     const bad = loadSiteConfig(root(FILLED.replace("contact: redaction@exemple.fr", "contact: mailto:redaction@exemple.fr").replace("directeur_publication:", "directrice: X\ndirecteur_publication:")));
     const lines = bad.problems.map((p) => `${p.file}:${p.line} ${p.message}`);
     expect(lines).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^content\/site\.yaml:\d+ field "directrice": unknown key: expected a key the schema declares, found "directrice"/), expect.stringMatching(/^content\/site\.yaml:\d+ field "contact": expected an e-mail address/)])
+      expect.arrayContaining([expect.stringMatching(/^content\/site\.yaml:\d+ champ "directrice" : clé inconnue : attendu une clé que déclare le schéma, trouvé "directrice"/), expect.stringMatching(/^content\/site\.yaml:\d+ champ "contact" : attendu une adresse électronique/)])
     );
   });
 });

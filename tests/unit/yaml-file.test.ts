@@ -34,26 +34,33 @@ describe("one error map for every YAML file and front matter", () => {
         file: "f.yaml",
         line: 4,
         column: 5,
-        message: 'field "items.0.nn": unknown key: expected a key the schema declares, found "nn"',
+        message: 'champ "items.0.nn" : clé inconnue : attendu une clé que déclare le schéma, trouvé "nn"',
         code: "yaml/unknown-key",
-        hint: 'did you mean "n"? rename the key'
+        hint: 'vouliez-vous dire "n" ? renommez la clé'
       }
     ]);
   });
   it("reports a misspelt required key once, at the misspelling", () => {
     expect(parseYaml("lable: x\n", "f.yaml", Schema).problems.map(formatProblemWithHint)).toEqual([
-      'f.yaml:1:1 field "lable": unknown key: expected a key the schema declares, found "lable" [yaml/unknown-key]\n    hint: did you mean "label"? rename the key'
+      'f.yaml:1:1 champ "lable" : clé inconnue : attendu une clé que déclare le schéma, trouvé "lable" [yaml/unknown-key]\n    conseil : vouliez-vous dire "label" ? renommez la clé'
     ]);
   });
-  it("writes zod's type errors in the house style (« expected …, found … »)", () => {
-    expect(parseYaml('label: x\nok: "yes"\n', "f.yaml", Schema).problems.map((p) => p.message)).toEqual(['field "ok": expected true or false, found "yes"']);
+  it("writes zod's type errors in the house style, in French (« attendu …, trouvé … »)", () => {
+    expect(parseYaml('label: x\nok: "yes"\n', "f.yaml", Schema).problems.map((p) => p.message)).toEqual(['champ "ok" : attendu true ou false, trouvé "yes"']);
+  });
+  it("leaves no zod message in English: the issues the house style does not word get zod's French text", () => {
+    const Short = z.object({ code: z.string().max(3) }).strict();
+    expect(parseYaml("code: abcdef\n", "f.yaml", Short).problems.map((p) => p.message)).toEqual([expect.stringMatching(/^champ "code" : Trop grand : /)]);
+  });
+  it("says a YAML syntax error in French, at its position", () => {
+    expect(parseYaml('label: "x\nok: true\n', "f.yaml", Schema).problems.map((p) => p.message)).toEqual(['YAML invalide : guillemet fermant " manquant']);
   });
   it("lists the declared keys in the hint when no key is near", () => {
-    expect(parseYaml("label: x\ncommentaire: y\n", "f.yaml", Schema).problems[0]!.hint).toBe("remove the key; declared here: label, items, ok");
+    expect(parseYaml("label: x\ncommentaire: y\n", "f.yaml", Schema).problems[0]!.hint).toBe("supprimez la clé ; clés déclarées ici : label, items, ok");
   });
   it("locates unknown keys in list items too (sources)", () => {
     const { problems } = parseYamlList("- name: a\n- name: b\n  nme: c\n", "s.yaml", z.object({ name: z.string() }).strict());
-    expect(problems.map((p) => [p.line, p.column, p.message])).toEqual([[3, 3, 'field "1.nme": unknown key: expected a key the schema declares, found "nme"']]);
+    expect(problems.map((p) => [p.line, p.column, p.message])).toEqual([[3, 3, 'champ "1.nme" : clé inconnue : attendu une clé que déclare le schéma, trouvé "nme"']]);
   });
 });
 
@@ -64,7 +71,7 @@ describe("every problem has a code and a hint", () => {
     expect(others).toEqual([]);
   });
   it("a problem's own code and hint win over its kind's", () => {
-    expect(describeProblem({ file: "x", message: 'column "a": expected a number, found "x"' })).toEqual({ code: "csv/not-a-number", hint: expect.stringMatching(/decimal separator/) });
+    expect(describeProblem({ file: "x", message: 'colonne "a" : attendu un nombre, trouvé "x"' })).toEqual({ code: "csv/not-a-number", hint: expect.stringMatching(/séparateur décimal/) });
     expect(describeProblem({ file: "x", message: "m", code: "a/b", hint: "h" })).toEqual({ code: "a/b", hint: "h" });
   });
 });

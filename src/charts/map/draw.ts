@@ -40,11 +40,11 @@ const LEGEND_CSS = [
 export function mapSvg(options: MapOptions, catalogue: Catalogue, geometry: MapGeometry = mapGeometry()): string {
   const { id, values } = options;
   const reference = catalogue.datasets.get("departements");
-  if (!reference) throw new Error("map: the départements reference (data/departements.csv) is missing");
+  if (!reference) throw new Error("carte : la référence des départements (data/departements.csv) manque");
   const names = new Map(reference.rows.map((r) => [String(r.code), String(r.nom)]));
   const total = names.size;
   const byCode = new Map(values.map((v) => [v.code, v]));
-  for (const v of values) if (!geometry.shapes.some((s) => s.code === v.code)) throw new Error(`map ${id}: no shape for département ${v.code}`);
+  for (const v of values) if (!geometry.shapes.some((s) => s.code === v.code)) throw new Error(`carte ${id} : aucun tracé pour le département ${v.code}`);
   const classes = options.classes ?? classify(values);
   const pattern = (name: string) => `${id}-${name}`;
   const stripes = new Map<string, [number, number]>();

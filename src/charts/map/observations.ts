@@ -51,7 +51,7 @@ export function observationValues(rows: Row[], dataset: Dataset, ctx: ChartConte
       return { indicator: String(first.indicateur), label: ctx.label("indicateur", first.indicateur), min, max, text, sources };
     });
     if (indicators.length > 1 && !options.stages)
-      throw new Error(`département ${code}: expected one indicator per map, found ${indicators.map((i) => i.indicator).join(", ")} (two measures are never merged into one value)`);
+      throw new Error(`département ${code} : attendu un seul indicateur par carte, trouvé ${indicators.map((i) => i.indicator).join(", ")} (deux mesures ne se fondent jamais en une valeur)`);
     const primary = indicators.reduce((a, b) => (b.max > a.max ? b : a));
     const years = [...new Set(group.map((r) => String(r.annee)))];
     const campaigns = [...new Set(group.filter((r) => r.campagne !== null).map((r) => String(r.campagne)))];
@@ -72,6 +72,6 @@ export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[
 }
 
 export function requireCatalogue(ctx: ChartContext): Catalogue {
-  if (!ctx.catalogue) throw new Error("map charts need the catalogue (renderChart(spec, dataset, catalogue))");
+  if (!ctx.catalogue) throw new Error("une carte a besoin du catalogue (renderChart(spec, dataset, catalogue))");
   return ctx.catalogue;
 }

@@ -46,7 +46,7 @@ export function deriveAll(root: string, departements: Row[], problems: Problem[]
   for (const id of rawIds(root)) {
     const importer = importers.find((i) => i.raw === id);
     if (!importer) {
-      problems.push({ file: `${RAW_DIR}/${id}`, message: `official file without importer: expected one in src/lib/raw/importers/ for "${id}", found none` });
+      problems.push({ file: `${RAW_DIR}/${id}`, message: `fichier officiel sans importeur : attendu un importeur pour "${id}" dans src/lib/raw/importers/, trouvé aucun` });
       continue;
     }
     const raw = loadRaw(root, id, problems);
@@ -55,7 +55,7 @@ export function deriveAll(root: string, departements: Row[], problems: Problem[]
     const result = importer.derive(raw, { departements });
     problems.push(...result.problems);
     const unexpected = result.tables.filter((t) => !importer.outputs.includes(t.id));
-    if (unexpected.length) throw new Error(`importer ${id}: wrote ${unexpected.map((t) => t.id).join(", ")}, not among its declared outputs`);
+    if (unexpected.length) throw new Error(`importeur ${id} : a écrit ${unexpected.map((t) => t.id).join(", ")}, absent de ses sorties déclarées (outputs)`);
     tables.push(...result.tables);
   }
   return { raws, tables: problems.length > before ? [] : tables };
@@ -80,7 +80,7 @@ export function checkDerived(root: string, datasets: Map<string, Dataset>, depar
     const raw = raws.get(derived.from);
     if (!raw) {
       if (!rawIds(root).includes(derived.from))
-        problems.push({ file: `data/${dataset.id}.yaml`, message: `field "derived.from": expected a folder ${RAW_DIR}/${derived.from}/, found none` });
+        problems.push({ file: `data/${dataset.id}.yaml`, message: `champ "derived.from" : attendu un dossier ${RAW_DIR}/${derived.from}/, trouvé aucun` });
       continue;
     }
     problems.push(...checkRawCells(dataset, raw, file, reported));
@@ -88,9 +88,9 @@ export function checkDerived(root: string, datasets: Map<string, Dataset>, depar
   for (const table of tables) {
     const file = `data/${table.id}.csv`;
     if (!datasets.has(table.id) && !existsSync(join(root, `data/${table.id}.yaml`)))
-      problems.push({ file: `data/${table.id}.yaml`, message: `derived dataset without card: expected data/${table.id}.yaml (title, scope, columns), found none` });
+      problems.push({ file: `data/${table.id}.yaml`, message: `jeu dérivé sans fiche : attendu data/${table.id}.yaml (title, scope, columns), trouvé aucune` });
     if (!existsSync(join(root, file))) {
-      problems.push({ file, message: `derived dataset missing: expected the output of ${IMPORT_COMMAND}, found no file` });
+      problems.push({ file, message: `jeu dérivé absent : attendu le fichier écrit par ${IMPORT_COMMAND}, trouvé aucun fichier` });
       continue;
     }
     problems.push(...diffDerived(file, readFileSync(join(root, file), "utf8"), formatDerived(table), reported));
@@ -115,12 +115,12 @@ function checkRawCells(dataset: Dataset, raw: RawTable, file: string, reported: 
       if (at === null || at === undefined) continue;
       const fields = raw.at(Number(at));
       if (!fields) {
-        report(lineColumn, `column "${lineColumn}": expected a line of ${raw.path}, found ${at} (the file has no such data line)`);
+        report(lineColumn, `colonne "${lineColumn}" : attendu une ligne de ${raw.path}, trouvé ${at} (le fichier n'a pas cette ligne de données)`);
         continue;
       }
       for (const [rawColumn, value] of Object.entries(filters)) {
         const found = fields[raw.columnIndex(rawColumn)] ?? "";
-        if (found !== value) report(lineColumn, `column "${lineColumn}": expected a line whose ${rawColumn} is ${quote(value)} (${raw.path} line ${at}), found ${quote(found)}`);
+        if (found !== value) report(lineColumn, `colonne "${lineColumn}" : attendu une ligne dont ${rawColumn} vaut ${quote(value)} (${raw.path} ligne ${at}), trouvé ${quote(found)}`);
       }
     }
     for (const col of linked) {
@@ -135,7 +135,7 @@ function checkRawCells(dataset: Dataset, raw: RawTable, file: string, reported: 
       const foundText = value === null || value === undefined ? "" : String(value);
       const same = expectedText === foundText || (expectedText !== "" && foundText !== "" && Number(expectedText) === Number(foundText));
       if (!same)
-        report(col.name, `column "${col.name}": expected ${expectedText === "" ? "an empty cell (secret statistique)" : expectedText} as in ${raw.path} line ${at}, column ${rawColumn}, found ${foundText === "" ? "an empty cell" : quote(foundText)}`);
+        report(col.name, `colonne "${col.name}" : attendu ${expectedText === "" ? "une cellule vide (secret statistique)" : expectedText} comme dans ${raw.path} ligne ${at}, colonne ${rawColumn}, trouvé ${foundText === "" ? "une cellule vide" : quote(foundText)}`);
     }
   });
   return problems;
@@ -147,7 +147,7 @@ function diffDerived(file: string, committed: string, regenerated: string, repor
   const problems: Problem[] = [];
   const a = committed.split("\n");
   const b = regenerated.split("\n");
-  const hint = `: derived files are written by ${IMPORT_COMMAND}, never by hand`;
+  const hint = ` : un fichier dérivé s'écrit par ${IMPORT_COMMAND}, jamais à la main`;
   const header = b[0]!.split(",");
   let differing = 0;
   for (let i = 0; i < Math.max(a.length, b.length) && problems.length < 5; i++) {
@@ -155,7 +155,7 @@ function diffDerived(file: string, committed: string, regenerated: string, repor
     const line = i + 1;
     differing++;
     if (a[i] === undefined || b[i] === undefined) {
-      problems.push({ file, line, message: `rows: expected ${b.length - 1} lines, found ${a.length - 1}${hint}` });
+      problems.push({ file, line, message: `lignes : attendu ${b.length - 1} lignes, trouvé ${a.length - 1}${hint}` });
       break;
     }
     const fa = a[i]!.split(",");
@@ -163,9 +163,9 @@ function diffDerived(file: string, committed: string, regenerated: string, repor
     const col = fb.findIndex((v, j) => v !== fa[j]);
     const column = (col < 0 ? fb.length : col) + 1;
     if (reported.has(`${line}:${column}`)) continue;
-    problems.push({ file, line, column, message: `column "${header[column - 1] ?? column}": expected ${quote(fb[column - 1] ?? "")}, found ${quote(fa[column - 1] ?? "")}${hint}` });
+    problems.push({ file, line, column, message: `colonne "${header[column - 1] ?? column}" : attendu ${quote(fb[column - 1] ?? "")}, trouvé ${quote(fa[column - 1] ?? "")}${hint}` });
   }
   // Lines that differ only where the raw-cell check already spoke need no second message.
   if (problems.length === 0 && differing > 0) return [];
-  return problems.length ? problems : [{ file, message: `bytes differ from the output of ${IMPORT_COMMAND}${hint}` }];
+  return problems.length ? problems : [{ file, message: `octets différents de ce qu'écrit ${IMPORT_COMMAND}${hint}` }];
 }

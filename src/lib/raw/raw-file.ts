@@ -15,9 +15,9 @@ export const RAW_CARD = "origine.yaml";
 
 const text = (what: string) => z.string(expected(what)).trim().min(1, expected(what).error({ input: "" }));
 const day = z
-  .union([z.string(), z.date()], expected("a date YYYY-MM-DD"))
+  .union([z.string(), z.date()], expected("une date AAAA-MM-JJ"))
   .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d))
-  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, expected("a date YYYY-MM-DD")));
+  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, expected("une date AAAA-MM-JJ")));
 
 /**
  * The card of an official file kept verbatim: who published it, where this copy comes from, under which
@@ -27,20 +27,20 @@ const day = z
 export const RawCardSchema = z
   .object(
     {
-      title: text("the file's title, as the publisher names it"),
-      publisher: text("the publisher"),
+      title: text("le titre du fichier, tel que l'éditeur le nomme"),
+      publisher: text("l'éditeur"),
       url: HttpUrl,
       /** Source id (data/sources/) that every derived row names in its `source` column. */
-      source: text("a source id of data/sources/"),
-      file: text("the file name, in this folder"),
-      format: z.enum(["csv", "xlsx"], expected("csv or xlsx")),
+      source: text("un identifiant de source de data/sources/"),
+      file: text("le nom du fichier, dans ce dossier"),
+      format: z.enum(["csv", "xlsx"], expected("csv ou xlsx")),
       delimiter: z.string().length(1).optional(),
       /** For a workbook: the sheet read. */
       sheet: z.string().optional(),
       /** Line (or sheet row) of the column headers. */
       header_line: z.number().int().positive().default(1),
-      sha256: z.string(expected("a sha256 in hex")).regex(/^[0-9a-f]{64}$/, expected("64 lowercase hex digits")),
-      published: text("when the publisher released this file, as far as known"),
+      sha256: z.string(expected("une empreinte sha256 en hexadécimal")).regex(/^[0-9a-f]{64}$/, expected("64 chiffres hexadécimaux en minuscules")),
+      published: text("la date de publication du fichier par l'éditeur, autant qu'on la connaisse"),
       /**
        * Where this copy comes from: downloaded from the publisher (`url`, the address of the download), or
        * copied from a repository (`repository`, `path`, `commit`), with the date it was obtained.
@@ -49,41 +49,41 @@ export const RawCardSchema = z
         .object(
           {
             url: HttpUrl.optional(),
-            repository: text("a repository").optional(),
-            path: text("a path").optional(),
-            commit: z.string().regex(/^[0-9a-f]{40}$/, expected("a 40-hex commit")).optional(),
+            repository: text("un dépôt").optional(),
+            path: text("un chemin").optional(),
+            commit: z.string().regex(/^[0-9a-f]{40}$/, expected("un commit de 40 chiffres hexadécimaux")).optional(),
             date: day,
             note: z.string().optional()
           },
-          expected("where the copy was obtained (url, or repository, path and commit; date)")
+          expected("la provenance de la copie (url, ou repository, path et commit ; date)")
         )
         .strict()
         .superRefine((o, ctx) => {
           const copy = (["repository", "path", "commit"] as const).filter((k) => o[k] !== undefined);
           if (o.url === undefined && copy.length === 0)
-            ctx.addIssue({ code: "custom", path: ["url"], message: "expected the download address (url), or repository, path and commit of a copy, found neither" });
+            ctx.addIssue({ code: "custom", path: ["url"], message: "attendu l'adresse du téléchargement (url), ou repository, path et commit d'une copie, trouvé ni l'un ni l'autre" });
           if (copy.length > 0)
             for (const k of ["repository", "path", "commit"] as const)
-              if (o[k] === undefined) ctx.addIssue({ code: "custom", path: [k], message: `expected ${k} with ${copy.join(" and ")} (a copy is named by repository, path and commit), found none` });
+              if (o[k] === undefined) ctx.addIssue({ code: "custom", path: [k], message: `attendu ${k} avec ${copy.join(" et ")} (une copie se désigne par repository, path et commit), trouvé aucun` });
         }),
       licence: z
-        .object({ name: text("the licence name"), quote: text("a verbatim quote of the publisher's terms"), url: HttpUrl, note: z.string().optional() }, expected("the licence (name, quote, url)"))
+        .object({ name: text("le nom de la licence"), quote: text("une citation mot pour mot des conditions de l'éditeur"), url: HttpUrl, note: z.string().optional() }, expected("la licence (name, quote, url)"))
         .strict(),
       /** How readers must credit it, as the publisher asks. */
-      credit: text("the credit line the publisher asks for"),
+      credit: text("la mention de crédit que demande l'éditeur"),
       columns: z
-        .array(z.object({ name: text("a column name"), label: text("a French label"), description: z.string().optional() }).strict(), expected("the column dictionary"))
+        .array(z.object({ name: text("un nom de colonne"), label: text("un libellé en français"), description: z.string().optional() }).strict(), expected("le dictionnaire des colonnes"))
         .min(1),
-      notes: z.array(text("a note")).default([]),
+      notes: z.array(text("une note")).default([]),
       /** Options read by this file's importer (tolerances, filters), stated here so readers see them. */
       import: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({})
     },
-    expected("an official file's card (title, publisher, url, file, sha256, obtained, licence, columns)")
+    expected("la fiche d'un fichier officiel (title, publisher, url, file, sha256, obtained, licence, columns)")
   )
   .strict()
   .superRefine((card, ctx) => {
-    if (card.format === "xlsx" && !card.sheet) ctx.addIssue({ code: "custom", path: ["sheet"], message: "expected the sheet read from the workbook, found none" });
-    if (card.format === "csv" && !card.delimiter) ctx.addIssue({ code: "custom", path: ["delimiter"], message: "expected the CSV delimiter, found none" });
+    if (card.format === "xlsx" && !card.sheet) ctx.addIssue({ code: "custom", path: ["sheet"], message: "attendu la feuille lue dans le classeur, trouvé aucune" });
+    if (card.format === "csv" && !card.delimiter) ctx.addIssue({ code: "custom", path: ["delimiter"], message: "attendu le séparateur du CSV, trouvé aucun" });
   });
 
 export type RawCard = z.output<typeof RawCardSchema>;
@@ -117,7 +117,7 @@ export function loadRaw(root: string, id: string, problems: Problem[]): RawTable
   const folder = `${RAW_DIR}/${id}`;
   const cardPath = `${folder}/${RAW_CARD}`;
   if (!existsSync(join(root, cardPath))) {
-    problems.push({ file: folder, message: `official file without card: expected ${cardPath}, found none` });
+    problems.push({ file: folder, message: `fichier officiel sans fiche : attendu ${cardPath}, trouvé aucune` });
     return undefined;
   }
   const decodedCard = decodeUtf8(readFileSync(join(root, cardPath)), cardPath);
@@ -133,13 +133,13 @@ export function loadRaw(root: string, id: string, problems: Problem[]): RawTable
   const card = parsed.value;
   const path = `${folder}/${card.file}`;
   if (!existsSync(join(root, path))) {
-    problems.push({ file: cardPath, message: `field "file": expected ${path} beside the card, found none` });
+    problems.push({ file: cardPath, message: `champ "file" : attendu ${path} à côté de la fiche, trouvé aucun fichier` });
     return undefined;
   }
   const bytes = readFileSync(join(root, path));
   const sha = createHash("sha256").update(bytes).digest("hex");
   if (sha !== card.sha256) {
-    problems.push({ file: path, message: `sha256: expected ${card.sha256} (${cardPath}), found ${sha}: an official file is kept byte for byte as published; restore it, or record the new release in its card` });
+    problems.push({ file: path, message: `sha256 : attendu ${card.sha256} (${cardPath}), trouvé ${sha} : un fichier officiel se garde octet pour octet tel que publié ; rétablissez-le, ou inscrivez la nouvelle publication dans sa fiche` });
     return undefined;
   }
   let lines: { line: number; fields: string[] }[];

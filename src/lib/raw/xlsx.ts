@@ -27,7 +27,7 @@ export function readXlsxSheet(bytes: Buffer, sheetName: string): Sheet {
   const zip = readZip(bytes);
   const text = (name: string) => {
     const entry = zip.get(name);
-    if (!entry) throw new Error(`workbook: missing part ${name}`);
+    if (!entry) throw new Error(`classeur : partie ${name} manquante`);
     return entry.toString("utf8");
   };
   const shared = zip.has("xl/sharedStrings.xml")
@@ -35,10 +35,10 @@ export function readXlsxSheet(bytes: Buffer, sheetName: string): Sheet {
     : [];
   const sheets = [...text("xl/workbook.xml").matchAll(/<sheet\b[^>]*?name="([^"]*)"[^>]*?r:id="([^"]*)"/g)].map((m) => ({ name: unescapeXml(m[1]!), rel: m[2]! }));
   const sheet = sheets.find((s) => s.name === sheetName);
-  if (!sheet) throw new Error(`workbook: no sheet named ${JSON.stringify(sheetName)} (sheets: ${sheets.map((s) => s.name).join(", ")})`);
+  if (!sheet) throw new Error(`classeur : attendu une feuille nommée ${JSON.stringify(sheetName)}, trouvé les feuilles ${sheets.map((s) => s.name).join(", ")}`);
   const target = new RegExp(`<Relationship\\b[^>]*Id="${sheet.rel}"[^>]*Target="([^"]*)"`).exec(text("xl/_rels/workbook.xml.rels"))?.[1]
     ?? new RegExp(`<Relationship\\b[^>]*Target="([^"]*)"[^>]*Id="${sheet.rel}"`).exec(text("xl/_rels/workbook.xml.rels"))?.[1];
-  if (!target) throw new Error(`workbook: sheet ${sheetName} has no part`);
+  if (!target) throw new Error(`classeur : la feuille ${sheetName} n'a pas de partie`);
   const xml = text(target.startsWith("/") ? target.slice(1) : `xl/${target}`);
   const rows: Sheet = new Map();
   for (const row of xml.matchAll(/<row\b[^>]*\br="(\d+)"[^>]*?(?:\/>|>([\s\S]*?)<\/row>)/g)) {

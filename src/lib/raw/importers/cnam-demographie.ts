@@ -8,9 +8,9 @@ export const DEMOGRAPHIE_COLUMNS = ["annee", "profession_sante", "departement", 
 const OPTIONAL_COLUMNS = ["region", "libelle_region", "libelle_departement"];
 /** The labels a row must carry to be kept, read from the card's `import:` so that readers see them. */
 const FILTERS = [
-  { option: "profession", column: "profession_sante", what: "the profession kept (« Médecins généralistes »)" },
-  { option: "age", column: "libelle_classe_age", what: "the label of all ages (« Tout âge »)" },
-  { option: "sexe", column: "libelle_sexe", what: "the label of both sexes (« tout sexe »)" }
+  { option: "profession", column: "profession_sante", what: "la profession retenue (« Médecins généralistes »)" },
+  { option: "age", column: "libelle_classe_age", what: "le libellé de tous les âges (« Tout âge »)" },
+  { option: "sexe", column: "libelle_sexe", what: "le libellé des deux sexes (« tout sexe »)" }
 ] as const;
 /** The Cnam's statistical secret (fewer than 5 professionals): « NS » or a blank cell, missing and never 0. */
 const SECRET = "NS";
@@ -32,7 +32,7 @@ export const cnamDemographie: Importer = {
     const cardPath = `data/raw/${raw.id}/origine.yaml`;
     const wanted = FILTERS.map((f) => ({ ...f, label: String(raw.card.import[f.option] ?? "") }));
     for (const f of wanted)
-      if (f.label === "") problems.push({ file: cardPath, message: `field "import.${f.option}": expected ${f.what}, as written in the file, found nothing` });
+      if (f.label === "") problems.push({ file: cardPath, message: `champ "import.${f.option}" : attendu ${f.what}, écrit comme dans le fichier, trouvé aucune valeur` });
     const header = raw.header;
     const missing = DEMOGRAPHIE_COLUMNS.filter((c) => !header.includes(c));
     const unknown = header.filter((c) => !(DEMOGRAPHIE_COLUMNS as readonly string[]).includes(c) && !OPTIONAL_COLUMNS.includes(c));
@@ -42,9 +42,9 @@ export const cnamDemographie: Importer = {
         line: raw.card.header_line,
         column: 1,
         message:
-          `columns: expected ${DEMOGRAPHIE_COLUMNS.join(raw.card.delimiter ?? ";")}, found ${header.join(raw.card.delimiter ?? ";") || "nothing"}` +
-          (missing.length ? ` (missing: ${missing.join(", ")})` : "") +
-          (unknown.length ? ` (unknown: ${unknown.join(", ")})` : "")
+          `colonnes : attendu ${DEMOGRAPHIE_COLUMNS.join(raw.card.delimiter ?? ";")}, trouvé ${header.join(raw.card.delimiter ?? ";") || "aucune"}` +
+          (missing.length ? ` (manquantes : ${missing.join(", ")})` : "") +
+          (unknown.length ? ` (inconnues : ${unknown.join(", ")})` : "")
       });
     if (problems.length) return { tables: [], problems };
 
@@ -56,7 +56,7 @@ export const cnamDemographie: Importer = {
     for (const { line, fields } of raw.records) {
       if (fields.length === 1 && fields[0] === "") continue;
       if (fields.length !== header.length) {
-        problems.push({ file, line, column: Math.min(fields.length, header.length) + 1, message: `wrong number of fields: expected ${header.length}, found ${fields.length}` });
+        problems.push({ file, line, column: Math.min(fields.length, header.length) + 1, message: `nombre de champs incorrect : attendu ${header.length}, trouvé ${fields.length}` });
         continue;
       }
       const get = (name: string) => fields[col(name)]!;
@@ -67,12 +67,12 @@ export const cnamDemographie: Importer = {
         // « 01 - Ain »: a département, but not as its bare code, which every derived cell must equal.
         const prefix = /^(\d{2,3}|2[AB])\b/.exec(departement)?.[1];
         if (prefix && codes.has(prefix))
-          problems.push({ file, line, column: col("departement") + 1, message: `column "departement": expected a bare département code (${prefix}), found ${quote(departement)}` });
+          problems.push({ file, line, column: col("departement") + 1, message: `colonne "departement" : attendu le code du département seul (${prefix}), trouvé ${quote(departement)}` });
         continue; // regional and national rows
       }
       const annee = get("annee");
       if (!/^\d{4}$/.test(annee)) {
-        problems.push({ file, line, column: col("annee") + 1, message: `column "annee": expected a year, found ${quote(annee)}` });
+        problems.push({ file, line, column: col("annee") + 1, message: `colonne "annee" : attendu une année, trouvé ${quote(annee)}` });
         continue;
       }
       const figures = (["effectif", "densite"] as const).map((name) => {
@@ -83,7 +83,7 @@ export const cnamDemographie: Importer = {
             file,
             line,
             column: col(name) + 1,
-            message: `column "${name}": expected ${name === "effectif" ? "a whole number" : "a number ('.' as decimal separator)"}, or « NS » or a blank cell (secret statistique), found ${quote(value)}`
+            message: `colonne "${name}" : attendu ${name === "effectif" ? "un effectif entier (chiffres seulement)" : "un nombre (point décimal)"}, ou « NS », ou une cellule vide (secret statistique), trouvé ${quote(value)}`
           });
         return ok ? (value === SECRET ? "" : value) : undefined;
       });
@@ -91,19 +91,19 @@ export const cnamDemographie: Importer = {
       const key = `${annee}|${departement}`;
       const first = seen.get(key);
       if (first !== undefined) {
-        problems.push({ file, line, column: col("departement") + 1, message: `duplicate: expected one row per year and département, found ${annee}, ${departement} already on line ${first}` });
+        problems.push({ file, line, column: col("departement") + 1, message: `doublon : attendu une ligne par année et par département, trouvé ${annee}, ${departement}, déjà à la ligne ${first}` });
         continue;
       }
       seen.set(key, line);
       rows.push([annee, departement, figures[0]!, figures[1]!, raw.card.source, String(line)]);
     }
     if (problems.length === 0 && rows.length === 0) {
-      const labels = wanted.map((f) => `${f.column}: ${[...found.get(f.column)!].slice(0, 12).map(quote).join(", ") || "none"}`).join("; ");
+      const labels = wanted.map((f) => `${f.column}: ${[...found.get(f.column)!].slice(0, 12).map(quote).join(", ") || "aucun"}`).join(" ; ");
       problems.push({
         file,
         line: raw.card.header_line + 1,
         column: 1,
-        message: `no rows kept: expected rows of ${wanted.map((f) => quote(f.label)).join(", ")} by département (as set in ${cardPath}, import:), found none; labels in the file: ${labels}`
+        message: `aucune ligne retenue : attendu des lignes ${wanted.map((f) => quote(f.label)).join(", ")} par département (comme le fixe ${cardPath}, import:), trouvé aucune ; libellés du fichier : ${labels}`
       });
     }
     if (problems.length) return { tables: [], problems };

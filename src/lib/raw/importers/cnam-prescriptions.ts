@@ -34,7 +34,7 @@ export const cnamPrescriptions: Importer = {
     const profession = String(raw.card.import.profession ?? "");
     const tolerance = Number(raw.card.import.tolerance_euros ?? 0);
     if (raw.header.join(";") !== PRESCRIPTIONS_COLUMNS.join(";")) {
-      problems.push({ file, line: raw.card.header_line, column: 1, message: `header: expected ${PRESCRIPTIONS_COLUMNS.join(";")}, found ${raw.header.join(";") || "nothing"}` });
+      problems.push({ file, line: raw.card.header_line, column: 1, message: `en-tête : attendu ${PRESCRIPTIONS_COLUMNS.join(";")}, trouvé ${raw.header.join(";") || "aucune colonne"}` });
       return { tables: [], problems };
     }
     const codes = new Set(ctx.departements.map((r) => String(r.code)));
@@ -45,23 +45,23 @@ export const cnamPrescriptions: Importer = {
     for (const { line, fields } of raw.records) {
       if (fields.length === 1 && fields[0] === "") continue;
       if (fields.length !== PRESCRIPTIONS_COLUMNS.length) {
-        problems.push({ file, line, column: Math.min(fields.length, PRESCRIPTIONS_COLUMNS.length) + 1, message: `wrong number of fields: expected ${PRESCRIPTIONS_COLUMNS.length}, found ${fields.length}` });
+        problems.push({ file, line, column: Math.min(fields.length, PRESCRIPTIONS_COLUMNS.length) + 1, message: `nombre de champs incorrect : attendu ${PRESCRIPTIONS_COLUMNS.length}, trouvé ${fields.length}` });
         continue;
       }
       const [annee, prof, region, departement, , poste, montant] = fields as [string, string, string, string, string, string, string];
       if (prof !== profession) continue;
       const col = (name: string) => PRESCRIPTIONS_COLUMNS.indexOf(name) + 1;
       if (!/^\d{4}$/.test(annee)) {
-        problems.push({ file, line, column: col("annee"), message: `column "annee": expected a year, found ${quote(annee)}` });
+        problems.push({ file, line, column: col("annee"), message: `colonne "annee" : attendu une année, trouvé ${quote(annee)}` });
         continue;
       }
       if (!(POSTES as readonly string[]).includes(poste)) {
-        problems.push({ file, line, column: col("poste_prescription"), message: `column "poste_prescription": expected a known poste code (${POSTES.join(", ")}), found ${quote(poste)}` });
+        problems.push({ file, line, column: col("poste_prescription"), message: `colonne "poste_prescription" : attendu un code de poste connu (${POSTES.join(", ")}), trouvé ${quote(poste)}` });
         continue;
       }
       // A blank amount is the statistical secret (« NS »): missing, never 0.
       if (montant !== "" && !/^\d+$/.test(montant)) {
-        problems.push({ file, line, column: col("montant_total_prescription_integer"), message: `column "montant_total_prescription_integer": expected an amount in euros (digits) or a blank cell (secret statistique), found ${quote(montant)}` });
+        problems.push({ file, line, column: col("montant_total_prescription_integer"), message: `colonne "montant_total_prescription_integer" : attendu un montant en euros (chiffres) ou une cellule vide (secret statistique), trouvé ${quote(montant)}` });
         continue;
       }
       const amount = { value: montant === "" ? null : Number(montant), line };
@@ -73,7 +73,7 @@ export const cnamPrescriptions: Importer = {
         k = key(annee, poste);
       } else {
         if (!codes.has(departement)) {
-          problems.push({ file, line, column: col("departement"), message: `column "departement": expected a département code of data/departements.csv, found ${quote(departement)}` });
+          problems.push({ file, line, column: col("departement"), message: `colonne "departement" : attendu un code de département de data/departements.csv, trouvé ${quote(departement)}` });
           continue;
         }
         target = deps;
@@ -81,7 +81,7 @@ export const cnamPrescriptions: Importer = {
       }
       const first = target.get(k);
       if (first) {
-        problems.push({ file, line, column: col("departement"), message: `duplicate: expected one row per year, territory and poste, found ${annee}, ${departement}, poste ${poste} already on line ${first.line}` });
+        problems.push({ file, line, column: col("departement"), message: `doublon : attendu une ligne par année, territoire et poste, trouvé ${annee}, ${departement}, poste ${poste}, déjà à la ligne ${first.line}` });
         continue;
       }
       target.set(k, amount);
@@ -90,7 +90,7 @@ export const cnamPrescriptions: Importer = {
     if (problems.length) return { tables: [], problems };
     const sortedYears = [...years].sort();
     if (sortedYears.length === 0) {
-      problems.push({ file, line: raw.card.header_line + 1, column: 2, message: `no rows: expected rows of profession ${quote(profession)}, found none` });
+      problems.push({ file, line: raw.card.header_line + 1, column: 2, message: `aucune ligne : attendu des lignes de la profession ${quote(profession)}, trouvé aucune` });
       return { tables: [], problems };
     }
     const lastLine = raw.records.at(-1)?.line ?? raw.card.header_line;
@@ -98,19 +98,19 @@ export const cnamPrescriptions: Importer = {
       for (const poste of POSTES) {
         const national = france.get(key(annee, poste));
         if (!national) {
-          problems.push({ file, line: lastLine, message: `missing row: expected the France row (region 99, departement 999) for ${annee}, poste ${poste}, found none` });
+          problems.push({ file, line: lastLine, message: `ligne manquante : attendu la ligne France (region 99, departement 999) pour ${annee}, poste ${poste}, trouvé aucune` });
           continue;
         }
         const missing = [...codes].filter((c) => !deps.has(key(annee, c, poste)));
         if (missing.length) {
-          problems.push({ file, line: national.line, message: `missing départements: expected all ${codes.size} départements for ${annee}, poste ${poste}, found none for ${missing.join(", ")}` });
+          problems.push({ file, line: national.line, message: `départements manquants : attendu les ${codes.size} départements pour ${annee}, poste ${poste}, trouvé aucune ligne pour ${missing.join(", ")}` });
           continue;
         }
         const values = [...codes].map((c) => deps.get(key(annee, c, poste))!.value);
         if (national.value === null || values.some((v) => v === null)) continue; // secret: no sum to check
         const sum = (values as number[]).reduce((a, b) => a + b, 0);
         if (Math.abs(sum - national.value) > tolerance)
-          problems.push({ file, line: national.line, column: 7, message: `sum: expected the ${codes.size} départements to add up to the France row (${national.value} €) within ${tolerance} €, found ${sum} € (${annee}, poste ${poste})` });
+          problems.push({ file, line: national.line, column: 7, message: `somme : attendu que les ${codes.size} départements totalisent la ligne France (${national.value} €) à ${tolerance} € près, trouvé ${sum} € (${annee}, poste ${poste})` });
       }
     if (problems.length) return { tables: [], problems };
 

@@ -18,7 +18,7 @@ export const inseeTcrd068: Importer = {
     const problems: Problem[] = [];
     const file = `${raw.path} (feuille ${raw.card.sheet})`;
     if (raw.header.join("|") !== EXPECTED_HEADER.join("|")) {
-      problems.push({ file, line: raw.card.header_line, column: 1, message: `header: expected ${EXPECTED_HEADER.filter(Boolean).join(" | ")}, found ${raw.header.filter(Boolean).join(" | ") || "nothing"}` });
+      problems.push({ file, line: raw.card.header_line, column: 1, message: `en-tête : attendu ${EXPECTED_HEADER.filter(Boolean).join(" | ")}, trouvé ${raw.header.filter(Boolean).join(" | ") || "aucune colonne"}` });
       return { tables: [], problems };
     }
     const codes = new Set(ctx.departements.map((r) => String(r.code)));
@@ -29,17 +29,17 @@ export const inseeTcrd068: Importer = {
       const values = fields.slice(2, 6);
       const bad = values.findIndex((v) => !/^\d+$/.test(v));
       if (values.length < 4 || bad >= 0) {
-        problems.push({ file, line, column: 3 + Math.max(0, bad), message: `expected whole numbers in columns C–F for ${code}, found ${quote(values[Math.max(0, bad)] ?? "nothing")}` });
+        problems.push({ file, line, column: 3 + Math.max(0, bad), message: `colonnes C–F : attendu des nombres entiers pour ${code}, trouvé ${values[Math.max(0, bad)] === undefined ? "une cellule absente" : quote(values[Math.max(0, bad)]!)}` });
         continue;
       }
       if (rows.has(code)) {
-        problems.push({ file, line, column: 1, message: `duplicate: expected one row for département ${code}, found another` });
+        problems.push({ file, line, column: 1, message: `doublon : attendu une ligne pour le département ${code}, trouvé une deuxième` });
         continue;
       }
       rows.set(code, [code, ...values, raw.card.source, String(line)]);
     }
     const missing = [...codes].filter((c) => !rows.has(c));
-    if (missing.length) problems.push({ file, line: raw.records.at(-1)?.line, message: `missing départements: expected all ${codes.size}, found none for ${missing.join(", ")}` });
+    if (missing.length) problems.push({ file, line: raw.records.at(-1)?.line, message: `départements manquants : attendu les ${codes.size}, trouvé aucune ligne pour ${missing.join(", ")}` });
     if (problems.length) return { tables: [], problems };
     return {
       tables: [
