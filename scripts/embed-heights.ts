@@ -5,6 +5,7 @@
  * (src/lib/embed.ts heightCss). Run it when the build says « hauteurs d'intégration à remesurer ».
  *
  * The site is built into a temporary folder first, so the measure is of the current sources.
+ * `npm run embed:measure -- <id> …` measures only those charts and keeps the others' measures.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,13 +13,15 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 import type { EmbedHeights } from "../src/lib/embed.ts";
 import { routes } from "../src/lib/routes.ts";
-import { chartLayoutKey, embedHeightsFile, longestDatesLines, REVISED_TEXT, type EmbedHeightsTable } from "../src/site/embed-page.ts";
+import { chartLayoutKey, embedHeightsFile, embedHeightsTable, longestDatesLines, REVISED_TEXT, type EmbedHeightsTable } from "../src/site/embed-page.ts";
 import { loadSite } from "../src/site/site.ts";
 import { buildSite } from "./build.ts";
 import { serveStatic } from "./static-server.ts";
 
 /** At most this many pixels of blank under the content (the promise to newsrooms is 40; 2 px for rounding). */
 export const MAX_BLANK = 38;
+/** A change of height between two measured widths beyond which every pixel between them is measured. */
+const JUMP = 16;
 /** Column widths measured: every 4 px, plus both sides of the embeds' breakpoints (480 px, 600 px). */
 export const WIDTHS = [...new Set([...Array.from({ length: 251 }, (_, i) => 280 + 4 * i), 480, 481, 599, 600])].sort((a, b) => a - b);
 
@@ -51,7 +54,7 @@ export function fitHeights(measures: [number, number][]): EmbedHeights {
       if (lo > hi) break;
       reach = [j, (lo + hi) / 2];
     }
-    if (!reach) throw new Error(`embed heights: no line from ${a} px, the measures jump by more than ${MAX_BLANK} px`);
+    if (!reach) throw new Error(`hauteurs d'intégration : aucune droite possible après ${a} px, la hauteur mesurée saute de plus de ${MAX_BLANK} px`);
     i = reach[0];
     knots.push([ws[i]!, Math.round(reach[1] * 10) / 10]);
   }
@@ -71,10 +74,15 @@ async function main(): Promise<void> {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
   });
-  const table: EmbedHeightsTable = {};
+  const only = process.argv.slice(2);
+  const unknown = only.filter((id) => !site.charts.has(id));
+  if (unknown.length > 0) throw new Error(`graphique inconnu : ${unknown.join(", ")}`);
+  // Measures of charts that still exist, kept unless measured again.
+  const table: EmbedHeightsTable = Object.fromEntries(Object.entries(embedHeightsTable(root)).filter(([id]) => site.charts.has(id) && only.length > 0 && !only.includes(id)));
   try {
     const page = await browser.newPage({ viewport: { width: 600, height: 800 } });
-    for (const chart of [...site.charts.values()].sort((a, b) => a.spec.id.localeCompare(b.spec.id))) {
+    const charts = [...site.charts.values()].filter((c) => only.length === 0 || only.includes(c.spec.id));
+    for (const chart of charts.sort((a, b) => a.spec.id.localeCompare(b.spec.id))) {
       await page.goto(origin + routes.embed(chart.spec.id), { waitUntil: "load" });
       // The longest texts the chart's lines can have (dates, revision notice), so that a new day or a
       // snippet copied before a revision needs no new measure.
@@ -84,16 +92,22 @@ async function main(): Promise<void> {
           const notice = document.querySelector(".r[data-revisions] a");
           if (notice) notice.textContent = revised;
         },
-        [longestDatesLines(chart), REVISED_TEXT] as const
+        [longestDatesLines(chart, site.catalogue), REVISED_TEXT] as const
       );
-      const measures: [number, number][] = [];
-      for (const width of WIDTHS) {
+      const measure = async (width: number): Promise<[number, number]> => {
         await page.setViewportSize({ width, height: 800 });
         // The height the resize script would post: the content's, after the next frame's layout.
-        const height = await page.evaluate(() => new Promise<number>((done) => requestAnimationFrame(() => done(Math.ceil(document.querySelector("main")!.getBoundingClientRect().height)))));
-        measures.push([width, height]);
+        return [width, await page.evaluate(() => new Promise<number>((done) => requestAnimationFrame(() => done(Math.ceil(document.querySelector("main")!.getBoundingClientRect().height)))))];
+      };
+      const measures: [number, number][] = [];
+      for (const width of WIDTHS) measures.push(await measure(width));
+      // Where the height jumps between two widths (a legend or a title wrapping), every pixel between them.
+      for (const [i, [w, h]] of [...measures.entries()].slice(0, -1)) {
+        const [next, hNext] = measures[i + 1]!;
+        if (Math.abs(hNext - h) > JUMP) for (let x = w + 1; x < next; x++) measures.push(await measure(x));
       }
-      table[chart.spec.id] = { key: chartLayoutKey(chart), ...fitHeights(measures) };
+      measures.sort((a, b) => a[0] - b[0]);
+      table[chart.spec.id] = { key: chartLayoutKey(chart, site.catalogue), ...fitHeights(measures) };
       console.log(`${chart.spec.id} : ${table[chart.spec.id]!.knots.length} points`);
     }
   } finally {
@@ -101,7 +115,8 @@ async function main(): Promise<void> {
     server.close();
     rmSync(out, { recursive: true, force: true });
   }
-  writeFileSync(embedHeightsFile(root), JSON.stringify(table, null, 1) + "\n");
+  const sorted = Object.fromEntries(Object.entries(table).sort(([a], [b]) => a.localeCompare(b)));
+  writeFileSync(embedHeightsFile(root), JSON.stringify(sorted, null, 1) + "\n");
   console.log(`Hauteurs d'intégration écrites dans ${embedHeightsFile(root)}.`);
 }
 

@@ -20,20 +20,19 @@ import type { EmbedHeights, EmbedOptions } from "../lib/embed.ts";
 import { escapeHtml as esc } from "../lib/html.ts";
 import { routes } from "../lib/routes.ts";
 import { chartDates, dataDateLine, updatedLine, type ChartDates } from "./chart-dates.ts";
-import { getSite } from "./site.ts";
+import type { Catalogue } from "../lib/catalogue.ts";
 
 /** Where the measures are kept, in the project being built. */
-export const embedHeightsFile = (root: string = process.cwd()): string => join(root, "src", "charts", "embed-heights.json");
+export const embedHeightsFile = (root: string): string => join(root, "src", "charts", "embed-heights.json");
 
 /** The revision line's texts: by default, and when the snippet predates a revision (the longer: measured). */
 export const HISTORY_TEXT = "Historique des données";
 export const REVISED_TEXT = "Chiffres révisés depuis la publication";
 
 /** The dates of a chart of the site (n.d. without history). */
-function datesOf(chart: RenderedChart): ChartDates {
-  const site = getSite();
-  const dataset = site.catalogue.datasets.get(chart.spec.dataset);
-  return dataset ? chartDates(site.catalogue.root, chart, dataset) : { revisions: [] };
+function datesOf(chart: RenderedChart, catalogue: Catalogue): ChartDates {
+  const dataset = catalogue.datasets.get(chart.spec.dataset);
+  return dataset ? chartDates(catalogue.root, chart, dataset) : { revisions: [] };
 }
 
 /**
@@ -42,13 +41,13 @@ function datesOf(chart: RenderedChart): ChartDates {
  * link to the dataset's history, which the frame's script turns into « Chiffres révisés depuis la
  * publication » when the snippet was copied (?publie-le=) before one of those days.
  */
-export function embedBody(chart: RenderedChart, pageUrl: string, site?: URL | string, datesText?: string[]): string {
+export function embedBody(chart: RenderedChart, catalogue: Catalogue, pageUrl: string, site?: URL | string, datesText?: string[]): string {
   const { spec } = chart;
-  const credits = sourceLine(chart, getSite().catalogue.sources, MAX_CREDITED);
+  const credits = sourceLine(chart, catalogue.sources, MAX_CREDITED);
   // A responsive chart also has a narrow drawing, legible in a phone-wide frame (shown below 480 px).
   const narrow = chart.svgNarrow;
   const legend = legendHtml((chart as { legend?: LegendItem[] }).legend ?? []);
-  const dates = datesOf(chart);
+  const dates = datesOf(chart, catalogue);
   const history = `${routes.dataset(spec.dataset)}#historique`;
   // The line is there whenever the values were ever revised, so that its height never depends on the
   // snippet: it links to the history, and says « chiffres révisés » when the snippet predates a revision.
@@ -72,11 +71,11 @@ export function embedBody(chart: RenderedChart, pageUrl: string, site?: URL | st
 }
 
 /** The snippet's options for a chart of the site: credits, measured heights, and the day of its last change as the default copy day. */
-export function embedOptions(chart: RenderedChart): EmbedOptions {
-  const dates = datesOf(chart);
+export function embedOptions(chart: RenderedChart, catalogue: Catalogue): EmbedOptions {
+  const dates = datesOf(chart, catalogue);
   return {
-    sourceLine: sourceLine(chart, getSite().catalogue.sources, MAX_CREDITED),
-    measured: measuredEmbedHeights(chart),
+    sourceLine: sourceLine(chart, catalogue.sources, MAX_CREDITED),
+    measured: measuredEmbedHeights(chart, catalogue),
     published: dates.updated ?? dates.data
   };
 }
@@ -94,7 +93,7 @@ export type EmbedHeightsTable = Record<string, EmbedHeights & { key: string }>;
 
 const tables = new Map<string, EmbedHeightsTable>();
 /** The measures of a project; none (every embed estimated) where there is no file. */
-export function embedHeightsTable(root: string = process.cwd()): EmbedHeightsTable {
+export function embedHeightsTable(root: string): EmbedHeightsTable {
   const file = embedHeightsFile(root);
   if (!tables.has(file)) tables.set(file, existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as EmbedHeightsTable) : {});
   return tables.get(file)!;
@@ -106,23 +105,23 @@ const datesLines = (dates: ChartDates): string[] => [dataDateLine(dates), update
  * The longest the dates lines of a chart can be: measured in their place (scripts/embed-heights.ts) and
  * keyed instead of the real ones, so that a new « Données au … » day does not call for a new measure.
  */
-export function longestDatesLines(chart: RenderedChart): string[] {
-  const dates = datesOf(chart);
+export function longestDatesLines(chart: RenderedChart, catalogue: Catalogue): string[] {
+  const dates = datesOf(chart, catalogue);
   const day = "2026-09-30";
   const updated = dates.updated && dates.updated !== dates.published ? day : dates.updated;
   return datesLines({ ...dates, data: dates.data && day, updated });
 }
 
 /** The key of a chart's embed layout (the link's address is left out: it changes no height). */
-export const chartLayoutKey = (chart: RenderedChart): string => embedLayoutKey(embedBody(chart, "", undefined, longestDatesLines(chart)));
+export const chartLayoutKey = (chart: RenderedChart, catalogue: Catalogue): string => embedLayoutKey(embedBody(chart, catalogue, "", undefined, longestDatesLines(chart, catalogue)));
 
 /** The measured heights of a chart's embed, if they were measured on its current layout. */
-export function measuredEmbedHeights(chart: RenderedChart, root?: string): EmbedHeights | undefined {
-  const entry = embedHeightsTable(root)[chart.spec.id];
-  return entry && entry.key === chartLayoutKey(chart) ? entry : undefined;
+export function measuredEmbedHeights(chart: RenderedChart, catalogue: Catalogue): EmbedHeights | undefined {
+  const entry = embedHeightsTable(catalogue.root)[chart.spec.id];
+  return entry && entry.key === chartLayoutKey(chart, catalogue) ? entry : undefined;
 }
 
 /** Charts whose embed layout changed since its heights were measured (or never measured). */
-export function staleEmbedHeights(charts: Iterable<RenderedChart>, root?: string): string[] {
-  return [...charts].filter((c) => !measuredEmbedHeights(c, root)).map((c) => c.spec.id);
+export function staleEmbedHeights(charts: Iterable<RenderedChart>, catalogue: Catalogue): string[] {
+  return [...charts].filter((c) => !measuredEmbedHeights(c, catalogue)).map((c) => c.spec.id);
 }

@@ -11,6 +11,6 @@ export function getStaticPaths() {
 
 export function GET({ props, site }: APIContext): Response {
   const { chart } = props as { chart: RenderedChart };
-  const body = oembed(chart, siteOf(site), embedOptions(chart));
+  const body = oembed(chart, siteOf(site), embedOptions(chart, getSite().catalogue));
   return new Response(JSON.stringify(body, null, 2) + "\n", { headers: { "content-type": "application/json; charset=utf-8" } });
 }
