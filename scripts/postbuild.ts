@@ -8,13 +8,14 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { curlyApostrophes } from "../src/lib/apostrophes.ts";
 import { MAX_CREDITED, readmeText, sourceLine } from "../src/lib/citation.ts";
 import { chartFiles } from "../src/lib/embed.ts";
 import { articleImagePath, SITE_IMAGE_PATH } from "../src/site/page-meta.ts";
 import { fileOf, routes } from "../src/lib/routes.ts";
 import type { Site } from "../src/site/site.ts";
 import { formatDate } from "../src/lib/format.ts";
-import { headerRules, headersFileText } from "../src/lib/headers.ts";
+import { headerRules, headersFileText, siteFiles } from "../src/lib/headers.ts";
 import { ARTICLE_DRAWING_WIDTH, articleCard, articlePicture, pictureChart, SITE_NAME, socialPicture } from "../src/charts/picture.ts";
 import { chartDates, dataDateLine, datesLine } from "../src/site/chart-dates.ts";
 import { PNG_PICTURE, renderPng } from "./png.ts";
@@ -90,8 +91,19 @@ export function indexSearch(root: string, outDir: string): void {
 /** Every post-build step, on the freshly built staging folder. */
 export function postBuild(root: string, site: Pick<Site, "charts" | "articles" | "catalogue">, outDir: string): void {
   writeAssets(site, outDir, builtSiteAddress(outDir));
+  typesetPages(outDir);
   indexSearch(root, outDir);
   writeHeaders(outDir);
+}
+
+/** Every built page with French apostrophes in its text (src/lib/apostrophes.ts), before the search index reads them. */
+export function typesetPages(outDir: string): void {
+  for (const path of siteFiles(outDir).filter((p) => p.endsWith(".html"))) {
+    const file = join(outDir, path);
+    const html = readFileSync(file, "utf8");
+    const set = curlyApostrophes(html);
+    if (set !== html) writeFileSync(file, set);
+  }
 }
 
 /** dist/_headers: the security, framing and cache headers (src/lib/headers.ts), once every file is there. */

@@ -7,6 +7,7 @@ import { routes } from "../src/lib/routes.ts";
 import { loadSite } from "../src/site/site.ts";
 import { builtPages } from "./setup/browser.ts";
 import { builtSite } from "./setup/site.ts";
+import { curlyText } from "../src/lib/apostrophes.ts";
 
 /** The journalists' toolkit in the built site: every chart's files, every page's sharing metadata. */
 const { distDir } = builtSite();
@@ -70,7 +71,8 @@ describe("every chart has its downloads and its embed", () => {
       for (const path of Object.values(files)) expect(html, path).toContain(`href="${path}"`);
       expect(html).toMatch(new RegExp(`<textarea[^>]*id="integration-${id}"[^>]*readonly`));
       expect(html).toContain("Citer ce graphique");
-      expect(html).toContain(`Sous objectif, « ${chart.spec.title.replace(/'/g, "&#39;")} »`);
+      // The page sets elisions with ’ (src/lib/apostrophes.ts).
+      expect(html).toContain(`Sous objectif, « ${curlyText(chart.spec.title)} »`);
       expect(html).toContain(`<link rel="alternate" type="application/json+oembed" href="${publicSite}embed/${id}/oembed.json"`);
       expect(meta(html, "property", "og:image")).toBe(`${publicSite}graphiques/${id}/${id}-social.png`);
     });

@@ -6,6 +6,7 @@ import { CREDIT_MAX, creditLine, sourceLine } from "../../src/lib/citation.ts";
 import { routes } from "../../src/lib/routes.ts";
 import { loadSite } from "../../src/site/site.ts";
 import { builtSite } from "../setup/site.ts";
+import { curlyText } from "../../src/lib/apostrophes.ts";
 
 /** Credits that fit (issue 13, point 4), read in the built site: one line, republications named, licences once, plurals right. */
 const { distDir } = builtSite();
@@ -23,7 +24,7 @@ describe("one-line credit of every chart", () => {
       expect(sourceLine(chart, site.catalogue.sources).length).toBeLessThanOrEqual(CREDIT_MAX);
       const page = html(routes.chart(id));
       const shown = text(page.getElementById(`credit-${id}`));
-      expect(shown).toBe(expected.replace(/\s+/g, " "));
+      expect(shown).toBe(curlyText(expected.replace(/\s+/g, " ")));
       const embed = html(routes.embed(id));
       const footer = [...embed.querySelectorAll("figure p")].map(text).find((t) => t.startsWith("Source"));
       expect(footer, `${id}: embed credit`).toBeDefined();

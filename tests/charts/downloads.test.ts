@@ -11,6 +11,7 @@ import { escapeHtml } from "../../src/lib/html.ts";
 import { loadSite } from "../../src/site/site.ts";
 import { launchBrowser } from "../setup/browser.ts";
 import { builtSite } from "../setup/site.ts";
+import { curlyText } from "../../src/lib/apostrophes.ts";
 
 /** The files a chart page offers, as built: what is downloaded is exactly what is drawn. */
 const { distDir } = builtSite();
@@ -134,7 +135,7 @@ describe("conflicting readings: a range, and every source, in the chart and in i
     expect(rows).toHaveLength(readings.length);
     for (const r of rows) expect(r["Lecture des sources"]).toMatch(/Sources divergentes : de 965 à 1\u202f200\u00a0médecins/);
     const named = rows.map((r) => r["Source"]);
-    for (const id of new Set(readings.map((r) => String(r.source)))) expect(named).toContain(sourceLabel(site.catalogue.sources.get(id)!));
+    for (const id of new Set(readings.map((r) => String(r.source)))) expect(named).toContain(curlyText(sourceLabel(site.catalogue.sources.get(id)!)));
     // The drawing: the range as a label, each source in the tooltip.
     expect(chart.svg).toContain("965–1\u202f200");
     expect(chart.svg.replace(/&#160;/g, "\u00a0")).toMatch(/<title>[^<]*Klesia Pro Social\u00a0: 965\u00a0médecins[^<]*Fédération des médecins de France\u00a0: 1\u202f200\u00a0médecins/);

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { INFORMATION_CUTOFF } from "../../src/lib/edition.ts";
 import { loadSite } from "../../src/site/site.ts";
 import { builtSite } from "../setup/site.ts";
+import { curlyText } from "../../src/lib/apostrophes.ts";
 
 /** Corrections in public: the /corrections/ page, the note closing each corrected dossier, the feed; the cut-off date. */
 
@@ -32,7 +33,7 @@ describe("/corrections/", () => {
       expect(t).toContain(text(c.avant).slice(0, 40).replace(/'/g, "’"));
       expect(li!.querySelector(`a[href="${c.target.href}"]`), `${c.id} links to ${c.target.href}`).not.toBeNull();
       const source = site.catalogue.sources.get(c.source)!;
-      expect(t).toContain(source.publisher);
+      expect(t).toContain(curlyText(source.publisher));
       expect(li!.querySelector(".tier")?.textContent).toBe(source.tier);
     }
   });

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { HOME_FIGURES, keyFigure } from "../../src/lib/key-figures.ts";
 import { loadSite } from "../../src/site/site.ts";
 import { builtSite } from "../setup/site.ts";
+import { curlyText } from "../../src/lib/apostrophes.ts";
 
 /** The editorial pages as built: glossary, first-use markup in articles, home key figures, about. */
 
@@ -65,7 +66,7 @@ describe("home page", () => {
       const card = doc.getElementById(`chiffre-${spec.id}`);
       expect(card, spec.id).not.toBeNull();
       expect(text(card!.querySelector(".key-figure__number")?.textContent)).toBe(text(f.value));
-      for (const r of f.readings) expect(text(card!.textContent)).toContain(text(site.catalogue.sources.get(String(r.source))!.publisher));
+      for (const r of f.readings) expect(text(card!.textContent)).toContain(curlyText(text(site.catalogue.sources.get(String(r.source))!.publisher)));
     }
   });
   it("leads with the lead dossier and links to the data, the map, the timeline and the glossary", () => {

@@ -5,6 +5,7 @@ import { routes } from "../../src/lib/routes.ts";
 import { loadSite } from "../../src/site/site.ts";
 import { htmlPages, pageFile } from "../browser/lib.ts";
 import { builtSite } from "../setup/site.ts";
+import { curlyText } from "../../src/lib/apostrophes.ts";
 
 /** What readers of a dossier or a chart see of a source, and what stays for maintainers (dataset pages, LISEZMOI). */
 const { distDir } = builtSite();
@@ -39,7 +40,7 @@ describe("curation notes stay off reader pages", () => {
     expect(bayonne?.curation_note).toMatch(/Windows-1250/);
     const pages = [...site.catalogue.datasets.values()].filter((d) => d.rows.some((r: Record<string, unknown>) => r.source === bayonne!.id)).map((d) => routes.dataset(d.id));
     expect(pages.length).toBeGreaterThan(0);
-    for (const p of pages) expect(text(p)).toContain(`Note de collecte : ${bayonne!.curation_note}`);
+    for (const p of pages) expect(text(p)).toContain(curlyText(`Note de collecte : ${bayonne!.curation_note}`));
   });
 
   it("a date note inside parentheses does not end in « .). »", () => {
