@@ -3,7 +3,7 @@ import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import type { Browser, Frame, Page } from "playwright-core";
+import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveStatic } from "../../scripts/static-server.ts";
 import { EMBED_ATTRIBUTE } from "../../src/lib/embed.ts";
@@ -268,10 +268,15 @@ describe("embeds pasted into a page of another origin", () => {
 });
 
 describe("embed pages on their own", () => {
+  // One context for the 23 pages (a context costs more than a tab; CI's budget is 20 minutes).
+  let narrow: BrowserContext;
+  beforeAll(async () => {
+    narrow = await browser.newContext({ viewport: { width: 280, height: 600 } });
+  });
+  afterAll(async () => narrow?.close());
   for (const id of chartIds) {
     it(`/embed/${id}/: no third-party request, ≤ 25 KB gzip in all, no JS needed`, async () => {
-      const context = await browser.newContext({ viewport: { width: 280, height: 600 } });
-      const page = await context.newPage();
+      const page = await narrow.newPage();
       const bodies: Promise<number>[] = [];
       page.on("response", (r) => bodies.push(r.body().then((b) => gzipSync(b).length, () => 0)));
       try {
@@ -288,7 +293,7 @@ describe("embed pages on their own", () => {
         const back = page.locator(`a[href$="/graphiques/${id}/"]`);
         expect(await back.getAttribute("target")).toMatch(/^_(blank|top)$/);
       } finally {
-        await context.close();
+        await page.close();
       }
     });
   }

@@ -24,12 +24,12 @@ import { chartHeights, checkVisibleFocus, horizontalOverflow, htmlPages, open, o
  * - 320 px: every page, no horizontal scroll (the WCAG reflow width).
  * One browser for the file, one context per width (tabs are cheap, contexts are not).
  */
-const DESKTOP_SAMPLE = 6;
+const DESKTOP_SAMPLE = 3;
 /**
  * At phone width every page of a small family is checked, and up to PHONE_SAMPLE pages spread over a
  * large one (101 département pages share one template): the reflow check below still loads every page.
  */
-const PHONE_SAMPLE = 10;
+const PHONE_SAMPLE = 4;
 
 const { siteUrl, distDir } = builtSite();
 const pages = htmlPages(distDir);
