@@ -111,6 +111,20 @@ describe("département tables on a phone", () => {
   });
 });
 
+describe("/carte/ on a phone", () => {
+  it("shows its first map within the first screen (390 × 844)", async () => {
+    const page = await phone.newPage();
+    try {
+      await page.goto(`${siteUrl}/carte/`, { waitUntil: "load" });
+      const top = await page.locator("svg.so-carte").first().evaluate((svg) => svg.getBoundingClientRect().top);
+      // The top of the map, at least 60 px of it, within the 844 px of the first screen.
+      expect(top, "top of the first map").toBeLessThan(844 - 60);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe("chart pages on a phone", () => {
   it("say the chart's title once, in the h1, so the chart starts higher", async () => {
     const chart = site.charts.get("campagnes-medecins") ?? [...site.charts.values()][0]!;
